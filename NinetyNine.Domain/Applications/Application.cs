@@ -1,0 +1,76 @@
+using NinetyNine.Domain.Common;
+
+namespace NinetyNine.Domain.Applications;
+
+/// <summary>
+/// A prospective employer's request to join a network (aanmelding). The core group decides on it;
+/// until then it is open. Holds only business contact data, nothing about job candidates.
+/// </summary>
+public sealed class Application : IAggregateRoot
+{
+    private Application() { }
+
+    public ApplicationId Id { get; private set; }
+    public NetworkId NetworkId { get; private set; }
+    public string Reference { get; private set; } = string.Empty;
+    public string CompanyName { get; private set; } = string.Empty;
+    public KvkNumber Kvk { get; private set; } = null!;
+    public string Sector { get; private set; } = string.Empty;
+    public string Town { get; private set; } = string.Empty;
+    public int Employees { get; private set; }
+    public string? Website { get; private set; }
+    public string ContactName { get; private set; } = string.Empty;
+    public string? ContactRole { get; private set; }
+    public EmailAddress ContactEmail { get; private set; } = null!;
+    public string? ContactPhone { get; private set; }
+    public string Motivation { get; private set; } = string.Empty;
+    public Offer Offers { get; private set; }
+    public string? OfferDetails { get; private set; }
+    public bool ConsentToBeListed { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public ApplicationStatus Status { get; private set; }
+    public int Version { get; private set; }
+
+    public bool IsOpen => Status == ApplicationStatus.Submitted;
+
+    /// <summary>Creates an application from a validated form. Invariants are checked again here.</summary>
+    public static Application Submit(NetworkId networkId, SubmitApplication form, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.Offers == Offer.None)
+        {
+            throw new DomainException("Application.NothingOffered");
+        }
+
+        if (form.Employees is < 1 or > SubmitApplication.MaxEmployees)
+        {
+            throw new DomainException("Application.Employees", SubmitApplication.MaxEmployees);
+        }
+
+        var id = ApplicationId.New();
+        return new Application
+        {
+            Id = id,
+            NetworkId = networkId,
+            Reference = $"A{now:yyMM}-{id.Value.ToString("N")[^5..].ToUpperInvariant()}",
+            CompanyName = Guard.Text(form.CompanyName, SubmitApplication.NameMaxLength, "Field.EmployerName"),
+            Kvk = KvkNumber.Parse(form.Kvk),
+            Sector = Guard.Text(form.Sector, SubmitApplication.ShortTextMaxLength, "Field.Sector"),
+            Town = Guard.Text(form.Town, SubmitApplication.ShortTextMaxLength, "Field.Town"),
+            Employees = form.Employees,
+            Website = Guard.OptionalText(form.Website, SubmitApplication.WebsiteMaxLength, "Field.Website"),
+            ContactName = Guard.Text(form.ContactName, SubmitApplication.NameMaxLength, "Field.PersonName"),
+            ContactRole = Guard.OptionalText(form.ContactRole, SubmitApplication.ShortTextMaxLength, "Field.Function"),
+            ContactEmail = EmailAddress.Parse(form.ContactEmail),
+            ContactPhone = Guard.OptionalText(form.ContactPhone, SubmitApplication.PhoneMaxLength, "Field.Phone"),
+            Motivation = Guard.Text(form.Motivation, SubmitApplication.MotivationMaxLength, "Field.Motivation"),
+            Offers = form.Offers,
+            OfferDetails = Guard.OptionalText(form.OfferDetails, SubmitApplication.MotivationMaxLength, "Field.OfferDetails"),
+            ConsentToBeListed = form.ConsentToBeListed,
+            SubmittedAt = now,
+            Status = ApplicationStatus.Submitted,
+        };
+    }
+
+    void IAggregateRoot.BumpVersion() => Version++;
+}

@@ -1,0 +1,51 @@
+using NinetyNine.Domain.Common;
+
+namespace NinetyNine.Domain.Networks;
+
+/// <summary>
+/// How often the core group meets: every <see cref="IntervalWeeks"/> weeks from a first meeting
+/// (<see cref="Anchor"/>), starting at <see cref="StartTime"/> local time, for <see cref="DurationMinutes"/>.
+/// </summary>
+public sealed record MeetingCadence
+{
+    public const int DefaultIntervalWeeks = 3;
+
+    private MeetingCadence() { }
+
+    public MeetingCadence(DateOnly anchor, TimeOnly startTime, int intervalWeeks = DefaultIntervalWeeks, int durationMinutes = 60)
+    {
+        if (intervalWeeks is < 1 or > 12)
+        {
+            throw new DomainException("Cadence.Interval");
+        }
+
+        if (durationMinutes is < 15 or > 480)
+        {
+            throw new DomainException("Cadence.Duration");
+        }
+
+        Anchor = anchor;
+        StartTime = startTime;
+        IntervalWeeks = intervalWeeks;
+        DurationMinutes = durationMinutes;
+    }
+
+    public DateOnly Anchor { get; private init; }
+    public TimeOnly StartTime { get; private init; }
+    public int IntervalWeeks { get; private init; }
+    public int DurationMinutes { get; private init; }
+
+    /// <summary>The first regular meeting that starts at or after <paramref name="localNow"/>.</summary>
+    public DateTime NextAfter(DateTime localNow)
+    {
+        var first = Anchor.ToDateTime(StartTime);
+        if (localNow <= first)
+        {
+            return first;
+        }
+
+        var period = TimeSpan.FromDays(7 * IntervalWeeks);
+        var periods = (long)Math.Ceiling((localNow - first) / period);
+        return first + (period * periods);
+    }
+}

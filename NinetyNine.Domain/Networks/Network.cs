@@ -1,0 +1,205 @@
+using NinetyNine.Domain.Common;
+
+namespace NinetyNine.Domain.Networks;
+
+/// <summary>
+/// A regional employer network (a "99van"). Owns its participating employers, the people who work
+/// with it and their roles. Invariants: exactly one coordinator at a time; a core group member
+/// represents an active participating employer; KvK numbers are unique in the network.
+/// </summary>
+public sealed class Network : IAggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int RegionMaxLength = 100;
+    public const int SlugMaxLength = 60;
+    public const string DefaultTimeZone = "Europe/Amsterdam";
+
+    private readonly List<Employer> _employers = [];
+    private readonly List<Person> _people = [];
+    private readonly List<RoleAssignment> _roles = [];
+
+    private Network() { }
+
+    public NetworkId Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public string Slug { get; private set; } = string.Empty;
+    public string Region { get; private set; } = string.Empty;
+    public string TimeZoneId { get; private set; } = DefaultTimeZone;
+    public MeetingCadence Cadence { get; private set; } = null!;
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Employer> Employers => _employers.AsReadOnly();
+    public IReadOnlyList<Person> People => _people.AsReadOnly();
+    public IReadOnlyList<RoleAssignment> Roles => _roles.AsReadOnly();
+
+    public Person Coordinator => PersonById(_roles.Single(r => r.Role == NetworkRole.Coordinator).PersonId);
+
+    /// <summary>Founds a network; it always has a coordinator, so the founder names one.</summary>
+    public static Network Found(string name, string slug, string region, MeetingCadence cadence,
+        string coordinatorName, EmailAddress coordinatorEmail, string? coordinatorOrganisation, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(cadence);
+        var network = new Network
+        {
+            Id = NetworkId.New(),
+            Name = Guard.Text(name, NameMaxLength, "Field.NetworkName"),
+            Slug = NormaliseSlug(slug),
+            Region = Guard.Text(region, RegionMaxLength, "Field.Region"),
+            Cadence = cadence,
+        };
+        var coordinator = new Person(coordinatorName, coordinatorEmail, null, null, null, coordinatorOrganisation);
+        network._people.Add(coordinator);
+        network._roles.Add(new RoleAssignment(coordinator.Id, NetworkRole.Coordinator, today));
+        return network;
+    }
+
+    public Employer AddEmployer(string name, KvkNumber kvk, string sector, string town, DateOnly joinedOn,
+        int jobsAmbition, bool listedPublicly = false)
+    {
+        ArgumentNullException.ThrowIfNull(kvk);
+        if (_employers.Any(e => e.Kvk == kvk))
+        {
+            throw new DomainException("Network.KvkTaken", kvk.Value);
+        }
+
+        var employer = new Employer(name, kvk, sector, town, joinedOn, jobsAmbition, listedPublicly);
+        _employers.Add(employer);
+        return employer;
+    }
+
+    public void RecordJobs(EmployerId employerId, int ambition, int realised) =>
+        EmployerById(employerId).SetJobs(ambition, realised);
+
+    /// <summary>An employer leaves; its people keep their history but lose their core group seat first.</summary>
+    public void EmployerLeaves(EmployerId employerId, DateOnly on)
+    {
+        var employer = EmployerById(employerId);
+        var coreGroupSeat = _people.FirstOrDefault(p => p.EmployerId == employerId && HasRole(p.Id, NetworkRole.CoreGroupMember));
+        if (coreGroupSeat is not null)
+        {
+            throw new DomainException("Network.LeaverHasCoreGroupSeat", employer.Name, coreGroupSeat.Name);
+        }
+
+        employer.Leave(on);
+    }
+
+    public Person AddPerson(string name, EmailAddress email, string? phone = null, string? function = null,
+        EmployerId? employerId = null, string? organisation = null)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (employerId is { } id && !EmployerById(id).IsActive)
+        {
+            throw new DomainException("Network.EmployerNotActive", EmployerById(id).Name);
+        }
+
+        if (_people.Any(p => p.Email == email))
+        {
+            throw new DomainException("Network.EmailTaken", email.Value);
+        }
+
+        var person = new Person(name, email, phone, function, employerId, organisation);
+        _people.Add(person);
+        return person;
+    }
+
+    public void AssignRole(PersonId personId, NetworkRole role, DateOnly since)
+    {
+        var person = PersonById(personId);
+        if (role == NetworkRole.Coordinator)
+        {
+            throw new DomainException("Network.UseAppointCoordinator");
+        }
+
+        if (!person.IsActive)
+        {
+            throw new DomainException("Network.PersonInactive", person.Name);
+        }
+
+        if (HasRole(personId, role))
+        {
+            throw new DomainException("Network.RoleAlreadyHeld", person.Name);
+        }
+
+        if (role is NetworkRole.CoreGroupMember or NetworkRole.Participant
+            && (person.EmployerId is not { } employerId || !EmployerById(employerId).IsActive))
+        {
+            throw new DomainException("Network.RoleNeedsEmployer", person.Name);
+        }
+
+        _roles.Add(new RoleAssignment(personId, role, since));
+    }
+
+    public void RevokeRole(PersonId personId, NetworkRole role)
+    {
+        if (role == NetworkRole.Coordinator)
+        {
+            throw new DomainException("Network.CoordinatorNeedsSuccessor");
+        }
+
+        var assignment = _roles.FirstOrDefault(r => r.PersonId == personId && r.Role == role)
+            ?? throw new DomainException("Network.RoleNotHeld", PersonById(personId).Name);
+        _roles.Remove(assignment);
+    }
+
+    /// <summary>Hands coordination over: the new coordinator replaces the current one, so there is always exactly one.</summary>
+    public void AppointCoordinator(PersonId personId, DateOnly since)
+    {
+        var person = PersonById(personId);
+        if (!person.IsActive)
+        {
+            throw new DomainException("Network.PersonInactive", person.Name);
+        }
+
+        var current = _roles.Single(r => r.Role == NetworkRole.Coordinator);
+        if (current.PersonId == personId)
+        {
+            throw new DomainException("Network.RoleAlreadyHeld", person.Name);
+        }
+
+        _roles.Remove(current);
+        _roles.Add(new RoleAssignment(personId, NetworkRole.Coordinator, since));
+    }
+
+    /// <summary>Deactivates a person (their account loses access); the coordinator must hand over first.</summary>
+    public void DeactivatePerson(PersonId personId)
+    {
+        var person = PersonById(personId);
+        if (HasRole(personId, NetworkRole.Coordinator))
+        {
+            throw new DomainException("Network.CoordinatorNeedsSuccessor");
+        }
+
+        _roles.RemoveAll(r => r.PersonId == personId);
+        person.Deactivate();
+    }
+
+    public bool HasRole(PersonId personId, NetworkRole role) =>
+        _roles.Any(r => r.PersonId == personId && r.Role == role);
+
+    public IReadOnlyList<NetworkRole> RolesOf(PersonId personId) =>
+        [.. _roles.Where(r => r.PersonId == personId).Select(r => r.Role).Order()];
+
+    public Person PersonById(PersonId id) =>
+        _people.FirstOrDefault(p => p.Id == id) ?? throw new DomainException("Network.UnknownPerson");
+
+    public Employer EmployerById(EmployerId id) =>
+        _employers.FirstOrDefault(e => e.Id == id) ?? throw new DomainException("Network.UnknownEmployer");
+
+    /// <summary>The network's wall-clock time (meetings are planned in local time).</summary>
+    public DateTime LocalNow(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
+    }
+
+    void IAggregateRoot.BumpVersion() => Version++;
+
+    private static string NormaliseSlug(string slug)
+    {
+        var value = Guard.Text(slug, SlugMaxLength, "Field.Slug").ToLowerInvariant();
+        return value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? value
+            : throw new DomainException("Network.SlugInvalid");
+    }
+}

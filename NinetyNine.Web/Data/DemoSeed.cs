@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Domain.Networks;
+using NinetyNine.Domain.ThemeGroups;
+
+namespace NinetyNine.Web.Data;
+
+/// <summary>
+/// Seeds the demo network (99vanTwente) from the committed <c>data/seed/99vantwente.json</c> into an
+/// empty database, through the domain's own methods so the seed obeys every invariant.
+/// Demo sign-in accounts are created only when <c>Seed:DemoAccounts</c> is on.
+/// </summary>
+public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IServiceProvider services, IConfiguration configuration,
+    TimeProvider time, ILogger<DemoSeed> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "seed", "99vantwente.json");
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!configuration.GetValue("Seed:DemoNetwork", false))
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Networks.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var stream = File.OpenRead(SeedPath);
+        var seed = await JsonSerializer.DeserializeAsync<SeedFile>(stream, Json, cancellationToken)
+            ?? throw new InvalidOperationException("The seed file is empty.");
+
+        var network = BuildNetwork(seed, time);
+        db.Networks.Add(network);
+        db.ThemeGroups.AddRange(BuildThemeGroups(seed, network));
+        db.Applications.AddRange(seed.Applications.Select(a =>
+            Application.Submit(network.Id, a.ToForm(), time.GetUtcNow().AddDays(-a.SubmittedDaysAgo))));
+
+        var start = network.Cadence.NextAfter(network.LocalNow(time));
+        db.Meetings.Add(Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, seed.Network.MeetingMode, seed.Network.MeetingDetails));
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (configuration.GetValue("Seed:DemoAccounts", false))
+        {
+            await CreateDemoAccountsAsync(seed, network);
+        }
+
+        logger.LogInformation("Seeded the demo network with {Employers} employers", network.Employers.Count);
+    }
+
+    private static Network BuildNetwork(SeedFile seed, TimeProvider time)
+    {
+        var n = seed.Network;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var network = Network.Found(n.Name, n.Slug, n.Region,
+            new MeetingCadence(n.Cadence.Anchor, n.Cadence.StartTime, n.Cadence.IntervalWeeks, n.Cadence.DurationMinutes),
+            seed.Coordinator.Name, EmailAddress.Parse(seed.Coordinator.Email), seed.Coordinator.Organisation,
+            today);
+
+        foreach (var e in seed.Employers)
+        {
+            var employer = network.AddEmployer(e.Name, KvkNumber.Parse(e.Kvk), e.Sector, e.Town, e.JoinedOn, e.JobsAmbition, e.Listed);
+            network.RecordJobs(employer.Id, e.JobsAmbition, e.JobsRealised);
+        }
+
+        foreach (var p in seed.People)
+        {
+            var employer = p.Employer is null ? null : (EmployerId?)network.Employers.Single(e => e.Name == p.Employer).Id;
+            var person = network.AddPerson(p.Name, EmailAddress.Parse(p.Email), p.Phone, p.Function, employer, p.Organisation);
+            var since = employer is { } id ? network.EmployerById(id).JoinedOn : today;
+            foreach (var role in p.Roles)
+            {
+                network.AssignRole(person.Id, role, since);
+            }
+        }
+
+        return network;
+    }
+
+    private static IEnumerable<ThemeGroup> BuildThemeGroups(SeedFile seed, Network network)
+    {
+        for (var i = 0; i < seed.ThemeGroups.Count; i++)
+        {
+            var g = seed.ThemeGroups[i];
+            var group = ThemeGroup.Start(network, g.Name, g.Goal, i);
+            group.AssignLead(network, PersonByEmail(network, g.Lead).Id);
+            foreach (var name in g.Members)
+            {
+                var employer = network.Employers.Single(e => e.Name == name);
+                if (!group.HasMember(employer.Id))
+                {
+                    group.AddMember(network, employer.Id);
+                }
+            }
+
+            foreach (var advisor in g.Advisors)
+            {
+                group.AssignAdvisor(network, PersonByEmail(network, advisor).Id);
+            }
+
+            yield return group;
+        }
+    }
+
+    private async Task CreateDemoAccountsAsync(SeedFile seed, Network network)
+    {
+        var password = configuration["Seed:DemoPassword"];
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new InvalidOperationException("Seed:DemoAccounts is on but Seed:DemoPassword is not set.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        foreach (var email in seed.DemoAccounts)
+        {
+            var person = PersonByEmail(network, email);
+            var account = new UserAccount
+            {
+                UserName = person.Email.Value,
+                Email = person.Email.Value,
+                EmailConfirmed = true,
+                NetworkId = network.Id,
+                PersonId = person.Id,
+            };
+            var result = await users.CreateAsync(account, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
+    private static Person PersonByEmail(Network network, string email) =>
+        network.People.Single(p => p.Email == EmailAddress.Parse(email));
+
+    private sealed record SeedFile(SeedNetwork Network, SeedCoordinator Coordinator, List<SeedEmployer> Employers,
+        List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<string> DemoAccounts);
+
+    private sealed record SeedNetwork(string Name, string Slug, string Region, SeedCadence Cadence, MeetingMode MeetingMode, string? MeetingDetails);
+
+    private sealed record SeedCadence(DateOnly Anchor, TimeOnly StartTime, int IntervalWeeks, int DurationMinutes);
+
+    private sealed record SeedCoordinator(string Name, string Email, string? Phone, string? Organisation);
+
+    private sealed record SeedEmployer(string Name, string Kvk, string Sector, string Town, DateOnly JoinedOn, int JobsAmbition, int JobsRealised, bool Listed);
+
+    private sealed record SeedPerson(string Name, string Email, string? Phone, string? Function, string? Employer, string? Organisation, List<NetworkRole> Roles);
+
+    private sealed record SeedThemeGroup(string Name, string Goal, string Lead, List<string> Members, List<string> Advisors);
+
+    private sealed record SeedApplication(string CompanyName, string Kvk, string Sector, string Town, int Employees, string? Website,
+        string ContactName, string? ContactRole, string ContactEmail, string? ContactPhone, string Motivation, Offer Offers,
+        bool ConsentToBeListed, int SubmittedDaysAgo)
+    {
+        public SubmitApplication ToForm() => new()
+        {
+            CompanyName = CompanyName, Kvk = Kvk, Sector = Sector, Town = Town, Employees = Employees, Website = Website,
+            ContactName = ContactName, ContactRole = ContactRole, ContactEmail = ContactEmail, ContactPhone = ContactPhone,
+            Motivation = Motivation, Offers = Offers, ConsentToBeListed = ConsentToBeListed,
+        };
+    }
+}
