@@ -1,3 +1,4 @@
+using System.Globalization;
 using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Domain.Applications;
@@ -52,13 +53,13 @@ public sealed class Application : IAggregateRoot
         {
             Id = id,
             NetworkId = networkId,
-            Reference = $"A{now:yyMM}-{id.Value.ToString("N")[^5..].ToUpperInvariant()}",
+            Reference = string.Create(CultureInfo.InvariantCulture, $"A{now:yyMM}-{id.Value.ToString("N")[^5..].ToUpperInvariant()}"),
             CompanyName = Guard.Text(form.CompanyName, SubmitApplication.NameMaxLength, "Field.EmployerName"),
             Kvk = KvkNumber.Parse(form.Kvk),
             Sector = Guard.Text(form.Sector, SubmitApplication.ShortTextMaxLength, "Field.Sector"),
             Town = Guard.Text(form.Town, SubmitApplication.ShortTextMaxLength, "Field.Town"),
             Employees = form.Employees,
-            Website = Guard.OptionalText(form.Website, SubmitApplication.WebsiteMaxLength, "Field.Website"),
+            Website = WebAddress(form.Website),
             ContactName = Guard.Text(form.ContactName, SubmitApplication.NameMaxLength, "Field.PersonName"),
             ContactRole = Guard.OptionalText(form.ContactRole, SubmitApplication.ShortTextMaxLength, "Field.Function"),
             ContactEmail = EmailAddress.Parse(form.ContactEmail),
@@ -73,4 +74,11 @@ public sealed class Application : IAggregateRoot
     }
 
     void IAggregateRoot.BumpVersion() => Version++;
+
+    /// <summary>Only http(s) addresses: a stored website may one day be rendered as a link.</summary>
+    private static string? WebAddress(string? value)
+    {
+        var website = Guard.OptionalText(value, SubmitApplication.WebsiteMaxLength, "Field.Website");
+        return website is null || SubmitApplication.IsWebAddress(website) ? website : throw new DomainException("Application.Website");
+    }
 }

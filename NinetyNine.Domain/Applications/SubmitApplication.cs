@@ -27,6 +27,16 @@ public sealed class SubmitApplication
     public Offer Offers { get; set; }
     public string? OfferDetails { get; set; }
     public bool ConsentToBeListed { get; set; }
+
+    /// <summary>An http(s) address with a dotted host; "www.bedrijf.nl" without a scheme counts as https.</summary>
+    public static bool IsWebAddress(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var trimmed = value.Trim();
+        return Uri.TryCreate(trimmed.Contains("://", StringComparison.Ordinal) ? trimmed : "https://" + trimmed, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && uri.Host.Contains('.', StringComparison.Ordinal);
+    }
 }
 
 public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplication>
@@ -43,7 +53,7 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
         RuleFor(x => x.Employees).InclusiveBetween(1, SubmitApplication.MaxEmployees)
             .WithMessage(_ => Text.Get("Application.Employees", SubmitApplication.MaxEmployees));
         RuleFor(x => x.Website).MaxText(SubmitApplication.WebsiteMaxLength, "Field.Website")
-            .Must(BeAWebAddress).WithMessage(_ => Text.Get("Application.Website"));
+            .Must(v => string.IsNullOrWhiteSpace(v) || SubmitApplication.IsWebAddress(v)).WithMessage(_ => Text.Get("Application.Website"));
         RuleFor(x => x.ContactName).NotEmptyText("Field.PersonName")
             .MaxText(SubmitApplication.NameMaxLength, "Field.PersonName").PlainText("Field.PersonName");
         RuleFor(x => x.ContactRole).MaxText(SubmitApplication.ShortTextMaxLength, "Field.Function").PlainText("Field.Function");
@@ -54,11 +64,6 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
         RuleFor(x => x.Offers).NotEqual(Offer.None).WithMessage(_ => Text.Get("Application.NothingOffered"));
         RuleFor(x => x.OfferDetails).MaxText(SubmitApplication.MotivationMaxLength, "Field.OfferDetails");
     }
-
-    private static bool BeAWebAddress(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-        || (Uri.TryCreate(value.Trim().Contains("://", StringComparison.Ordinal) ? value.Trim() : "https://" + value.Trim(), UriKind.Absolute, out var uri)
-            && uri.Scheme is "http" or "https" && uri.Host.Contains('.', StringComparison.Ordinal));
 
     private static bool BeAPhoneNumber(string? value) =>
         string.IsNullOrWhiteSpace(value)

@@ -70,7 +70,7 @@ public sealed class Network : IAggregateRoot
     public void RecordJobs(EmployerId employerId, int ambition, int realised) =>
         EmployerById(employerId).SetJobs(ambition, realised);
 
-    /// <summary>An employer leaves; its people keep their history but lose their core group seat first.</summary>
+    /// <summary>An employer leaves; its core group seat must be handed over first; its people stop being participants.</summary>
     public void EmployerLeaves(EmployerId employerId, DateOnly on)
     {
         var employer = EmployerById(employerId);
@@ -81,6 +81,9 @@ public sealed class Network : IAggregateRoot
         }
 
         employer.Leave(on);
+        // Its people no longer take part on behalf of the employer.
+        var representatives = _people.Where(p => p.EmployerId == employerId).Select(p => p.Id).ToHashSet();
+        _roles.RemoveAll(r => r.Role == NetworkRole.Participant && representatives.Contains(r.PersonId));
     }
 
     public Person AddPerson(string name, EmailAddress email, string? phone = null, string? function = null,

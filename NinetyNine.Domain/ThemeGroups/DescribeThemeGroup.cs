@@ -14,7 +14,7 @@ public sealed class DescribeThemeGroupValidator : AbstractValidator<DescribeThem
 {
     public DescribeThemeGroupValidator()
     {
-        RuleFor(x => x.Name).NotEmptyText("Field.ThemeGroupName").MaxText(ThemeGroup.NameMaxLength, "Field.ThemeGroupName");
+        RuleFor(x => x.Name).NotEmptyText("Field.ThemeGroupName").MaxText(ThemeGroup.NameMaxLength, "Field.ThemeGroupName").PlainText("Field.ThemeGroupName");
         RuleFor(x => x.Goal).MaxText(ThemeGroup.GoalMaxLength, "Field.Goal");
     }
 }

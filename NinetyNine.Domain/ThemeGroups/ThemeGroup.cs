@@ -48,8 +48,11 @@ public sealed class ThemeGroup : IAggregateRoot
 
     public void Describe(string name, string goal)
     {
-        Name = Guard.Text(name, NameMaxLength, "Field.ThemeGroupName");
-        Goal = Guard.OptionalText(goal, GoalMaxLength, "Field.Goal") ?? string.Empty;
+        // Check both before changing either: a refused edit leaves the group as it was.
+        var checkedName = Guard.Text(name, NameMaxLength, "Field.ThemeGroupName");
+        var checkedGoal = Guard.OptionalText(goal, GoalMaxLength, "Field.Goal") ?? string.Empty;
+        Name = checkedName;
+        Goal = checkedGoal;
     }
 
     /// <summary>Makes an active person of the same network the lead; the lead's employer joins the group.</summary>
@@ -62,11 +65,12 @@ public sealed class ThemeGroup : IAggregateRoot
             throw new DomainException("Network.PersonInactive", person.Name);
         }
 
-        LeadPersonId = personId;
         if (person.EmployerId is { } employerId && _members.All(m => m.EmployerId != employerId))
         {
             AddMember(network, employerId);
         }
+
+        LeadPersonId = personId;
     }
 
     public void AddMember(Network network, EmployerId employerId)

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Domain.Networks;
+
+namespace NinetyNine.Tests.Localization;
+
+/// <summary>Every string the code asks for exists in Dutch and in English, so no raw key ever reaches a screen.</summary>
+public sealed partial class ResourceTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Dutch_and_English_resources_have_the_same_keys_and_no_empty_text()
+    {
+        foreach (var baseName in new[] { "NinetyNine.Web/Resources/SharedResource", "NinetyNine.Domain/Resources/Messages" })
+        {
+            var nl = Read(baseName + ".resx");
+            var en = Read(baseName + ".en.resx");
+
+            Assert.Equal(nl.Keys.Order(), en.Keys.Order());
+            Assert.All(nl.Concat(en), pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), $"{baseName}: {pair.Key} is empty"));
+        }
+    }
+
+    [Fact]
+    public void Every_key_used_by_the_user_interface_exists()
+    {
+        var ui = Read("NinetyNine.Web/Resources/SharedResource.resx");
+        var used = SourceFiles("NinetyNine.Web", "*.razor", "*.cs")
+            .SelectMany(text => UiKey().Matches(text).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(used);
+        AssertNoneMissing(used.Where(key => !ui.ContainsKey(key)));
+    }
+
+    [Fact]
+    public void Every_domain_message_and_field_name_exists()
+    {
+        var messages = Read("NinetyNine.Domain/Resources/Messages.resx");
+        var used = SourceFiles(".", "*.cs", "*.razor")
+            .SelectMany(text => DomainKey().Matches(text).Select(m => m.Groups[1].Value))
+            .Where(key => key.Contains('.', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("Network.KvkTaken", used);
+        AssertNoneMissing(used.Where(key => !messages.ContainsKey(key)));
+    }
+
+    [Fact]
+    public void Every_value_of_a_displayed_enum_has_a_label()
+    {
+        var ui = Read("NinetyNine.Web/Resources/SharedResource.resx");
+        var keys = Enum.GetValues<NetworkRole>().Select(v => $"Role.{v}")
+            .Concat(Enum.GetValues<MeetingMode>().Select(v => $"MeetingMode.{v}"))
+            .Concat(Enum.GetValues<MeetingStatus>().Select(v => $"MeetingStatus.{v}"))
+            .Concat(Enum.GetValues<ApplicationStatus>().Select(v => $"ApplicationStatus.{v}"))
+            .Concat(Enum.GetValues<Offer>().Where(v => v != Offer.None).Select(v => $"Offer.{v}"));
+
+        AssertNoneMissing(keys.Where(key => !ui.ContainsKey(key)));
+    }
+
+    private static void AssertNoneMissing(IEnumerable<string> missing)
+    {
+        var list = missing.ToList();
+        Assert.True(list.Count == 0, "Missing resource keys: " + string.Join(", ", list));
+    }
+
+    private static Dictionary<string, string> Read(string relativePath) =>
+        XDocument.Load(Path.Combine(Root, relativePath)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty);
+
+    private static IEnumerable<string> SourceFiles(string folder, params string[] patterns) =>
+        patterns.SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root, folder), p, SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}NinetyNine.Tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NinetyNine.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root was not found.");
+    }
+
+    // L["Key"], L["Key", args] and l["Key"]; interpolated keys are covered by the enum test.
+    [GeneratedRegex(@"\b[Ll]\[""([A-Za-z]+\.[A-Za-z]+)""")]
+    private static partial Regex UiKey();
+
+    // Text.Get("Key"), new DomainException("Key"), Guard.Text(..., "Field.X") and the like.
+    [GeneratedRegex(@"(?:Text\.Get|DomainException|ThrowsCode)\(""([A-Za-z]+\.[A-Za-z]+)""|""(?=Field\.)([A-Za-z]+\.[A-Za-z]+)""")]
+    private static partial Regex DomainKey();
+}

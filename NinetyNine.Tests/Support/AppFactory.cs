@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Domain.Networks;
+using NinetyNine.Web.Data;
+
+namespace NinetyNine.Tests.Support;
+
+/// <summary>
+/// The real app on its own temporary SQLite database, migrated and seeded with the demo network
+/// and demo accounts exactly as the README's run command does.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo-99vanTwente-test";
+    public const string Coordinator = "coordinator@99vantwente.example";
+    public const string CoreGroupMember = "kerngroep@99vantwente.example";
+    public const string ThemeLead = "kartrekker@99vantwente.example";
+    public const string Participant = "deelnemer@99vantwente.example";
+    public const string Advisor = "advocaat@99vantwente.example";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ninetynine-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Testing");
+        // Serve package assets (MudBlazor, blazor.web.js) from the build output, as Development does.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:NinetyNine", $"Data Source={Path.Combine(_folder, "test.db")}");
+        builder.UseSetting("NinetyNine:DataDirectory", _folder);
+        builder.UseSetting("Seed:DemoNetwork", "true");
+        builder.UseSetting("Seed:DemoAccounts", "true");
+        builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public IDbContextFactory<NinetyNineDb> DbFactory => Services.GetRequiredService<IDbContextFactory<NinetyNineDb>>();
+
+    public async Task<Network> NetworkAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.Networks.AsNoTracking().SingleAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the OS is cleaned up with the temp folder.
+            }
+        }
+    }
+}
+
+/// <summary>One app shared by the read-mostly tests of a collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}
