@@ -65,6 +65,21 @@ public sealed class FoundationJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Signing_out_from_the_user_menu_ends_the_session()
+    {
+        var page = await browser.SignInAsync(AppFactory.Advisor);
+
+        await page.ClickAsync("[data-testid=user-menu] button");
+        await Expect(page.Locator("[data-testid=user-roles]")).ToHaveTextAsync("Adviseur (advocaat)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/account/login");
+
+        await page.GotoAsync(browser.BaseUrl + "/members");
+        Assert.StartsWith(browser.BaseUrl + "/account/login", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Wrong_password_in_the_browser_shows_the_reason_and_keeps_the_email()
     {
         var context = await browser.Browser.NewContextAsync();
