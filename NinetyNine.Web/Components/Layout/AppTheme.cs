@@ -10,12 +10,13 @@ public static class AppTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1d4e89",
-            Secondary = "#e07a1f",
+            Secondary = "#a85400",
             AppbarBackground = "#1d4e89",
             Background = "#f6f7f9",
             DrawerBackground = "#ffffff",
             Success = "#2e7d32",
-            Warning = "#b26a00",
+            Warning = "#8a5300",
+            TextSecondary = "#52575c",
         },
         Typography = new Typography
         {

@@ -1,0 +1,48 @@
+using Deque.AxeCore.Playwright;
+using NinetyNine.Tests.Support;
+
+namespace NinetyNine.Tests.Browser;
+
+/// <summary>axe-core finds no serious or critical accessibility violation on the pages of the foundation.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Login_page_has_no_serious_violation()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/account/login");
+
+        await AssertNoSeriousViolationAsync(page, "/account/login");
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/members")]
+    [InlineData("/theme-groups")]
+    [InlineData("/meetings")]
+    [InlineData("/applications")]
+    public async Task Signed_in_pages_have_no_serious_violation(string path)
+    {
+        var page = await browser.SignInAsync(AppFactory.Coordinator);
+        await page.GotoAsync(browser.BaseUrl + path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("h1").First.WaitForAsync();
+
+        await AssertNoSeriousViolationAsync(page, path);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+            .ToList();
+
+        Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
+    }
+}
