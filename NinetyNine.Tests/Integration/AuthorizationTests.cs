@@ -44,7 +44,7 @@ public sealed class AuthorizationTests(AppFactory app)
     public async Task Theme_lead_calling_the_service_directly_cannot_change_another_group()
     {
         var (own, other) = await GroupsAsync();
-        var lead = await PrincipalAsync(AppFactory.ThemeLead);
+        var lead = await app.MemberAsync(AppFactory.ThemeLead);
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ThemeGroupService>();
         var command = new DescribeThemeGroup { Name = other.Name, Goal = "Hijacked goal" };
@@ -62,7 +62,7 @@ public sealed class AuthorizationTests(AppFactory app)
     [Fact]
     public async Task Coordinator_may_edit_every_group()
     {
-        var coordinator = await PrincipalAsync(AppFactory.Coordinator);
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<ThemeGroupService>();
 
@@ -100,7 +100,7 @@ public sealed class AuthorizationTests(AppFactory app)
     [Fact]
     public async Task A_participant_cannot_change_members_even_through_the_service()
     {
-        var participant = await PrincipalAsync(AppFactory.Participant);
+        var participant = await app.MemberAsync(AppFactory.Participant);
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<NinetyNine.Web.Features.Members.MembersService>();
         var network = await app.NetworkAsync();
@@ -119,13 +119,4 @@ public sealed class AuthorizationTests(AppFactory app)
         return (groups.Single(g => g.LeadPersonId == lead.Id), groups.First(g => g.LeadPersonId != lead.Id));
     }
 
-    /// <summary>The principal the app itself builds for this account at sign-in.</summary>
-    private async Task<CurrentMember> PrincipalAsync(string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<NinetyNine.Web.Data.UserAccount>>();
-        var factory = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<NinetyNine.Web.Data.UserAccount>>();
-        var principal = await factory.CreateAsync((await users.FindByEmailAsync(email))!);
-        return CurrentMember.From(new ClaimsPrincipal(principal.Identities));
-    }
 }

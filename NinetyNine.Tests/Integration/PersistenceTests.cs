@@ -51,7 +51,7 @@ public sealed class PersistenceTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Service_refuses_an_edit_made_on_a_version_someone_else_already_changed()
     {
-        var coordinator = await MemberAsync(AppFactory.Coordinator);
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         await using var scope = app.Services.CreateAsyncScope();
         var members = scope.ServiceProvider.GetRequiredService<MembersService>();
         var seen = await members.LoadAsync(coordinator);
@@ -68,7 +68,7 @@ public sealed class PersistenceTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Adding_an_employer_with_a_taken_KvK_number_is_refused_with_a_clear_message()
     {
-        var coordinator = await MemberAsync(AppFactory.Coordinator);
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         await using var scope = app.Services.CreateAsyncScope();
         var members = scope.ServiceProvider.GetRequiredService<MembersService>();
         var existing = (await members.LoadAsync(coordinator)).Employers[0];
@@ -84,7 +84,7 @@ public sealed class PersistenceTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_deactivated_person_loses_access_and_cannot_sign_in_again()
     {
-        var coordinator = await MemberAsync(AppFactory.Coordinator);
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         var network = await app.NetworkAsync();
         var person = network.People.Single(p => p.Name == "Pieter Kampman");
         await using var scope = app.Services.CreateAsyncScope();
@@ -116,12 +116,4 @@ public sealed class PersistenceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Te veel mislukte pogingen.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<CurrentMember> MemberAsync(string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
-        var principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<UserAccount>>()
-            .CreateAsync((await users.FindByEmailAsync(email))!);
-        return CurrentMember.From(principal);
-    }
 }

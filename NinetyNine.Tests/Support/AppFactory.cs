@@ -44,6 +44,16 @@ public class AppFactory : WebApplicationFactory<Program>
         return await db.Networks.AsNoTracking().SingleAsync();
     }
 
+    /// <summary>The signed-in member exactly as the app's own claims factory builds it at sign-in.</summary>
+    public async Task<NinetyNine.Web.Security.CurrentMember> MemberAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<UserAccount>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<UserAccount>>()
+            .CreateAsync((await users.FindByEmailAsync(email))!);
+        return NinetyNine.Web.Security.CurrentMember.From(principal);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
