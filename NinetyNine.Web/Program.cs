@@ -13,6 +13,7 @@ using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Applications;
 using NinetyNine.Web.Features.Dashboard;
 using NinetyNine.Web.Features.Meetings;
+using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Members;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
@@ -53,7 +54,7 @@ services.AddIdentityCore<UserAccount>(o =>
     .AddClaimsPrincipalFactory<NetworkClaimsFactory>()
     .AddDefaultTokenProviders();
 services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+services.AddAuthentication(IdentityConstants.ApplicationScheme).AddHubTickets().AddIdentityCookies();
 services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -72,6 +73,10 @@ services.AddScoped<MembersService>();
 services.AddScoped<ThemeGroupService>();
 services.AddScoped<MeetingQueries>();
 services.AddScoped<ApplicationQueries>();
+services.AddSingleton<AgendaService>();
+services.AddSingleton<PresenceTracker>();
+services.AddSingleton<HubConnections>();
+services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 
 var app = builder.Build();
 
@@ -100,6 +105,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapHub<AgendaHub>(AgendaHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -30,9 +30,31 @@ public sealed class Meeting : IAggregateRoot
     public MeetingStatus Status { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The number of the last accepted live change. Every change to the agenda gets the next one,
+    /// so clients apply changes in order and notice when they missed one.
+    /// </summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>When the meeting went live (local time).</summary>
+    public DateTime? StartedAt { get; private set; }
+
+    /// <summary>The item being discussed while live, and since when.</summary>
+    public AgendaItemId? CurrentItemId { get; private set; }
+
+    public DateTime? CurrentItemStartedAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
     public IReadOnlyList<AgendaItem> Agenda => _agenda.OrderBy(i => i.Position).ToList().AsReadOnly();
 
     public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    /// <summary>Minutes assumed for an item without a timebox when predicting the end.</summary>
+    public const int DefaultItemMinutes = 10;
+
+    /// <summary>Start (or actual start when live) plus every item's timebox.</summary>
+    public DateTime PredictedEnd => (StartedAt ?? StartsAt).AddMinutes(_agenda.Sum(i => i.TimeboxMinutes ?? DefaultItemMinutes));
 
     public bool IsEditable => Status is MeetingStatus.Planned or MeetingStatus.Live;
 
@@ -86,6 +108,12 @@ public sealed class Meeting : IAggregateRoot
         EnsureEditable();
         var item = Item(itemId);
         _agenda.Remove(item);
+        if (CurrentItemId == itemId)
+        {
+            CurrentItemId = null;
+            CurrentItemStartedAt = null;
+        }
+
         Renumber(_agenda.OrderBy(i => i.Position).ToList());
     }
 
@@ -105,6 +133,127 @@ public sealed class Meeting : IAggregateRoot
         Renumber(ordered);
     }
 
+    public void SetPresenter(AgendaItemId itemId, string? presenter)
+    {
+        EnsureEditable();
+        Item(itemId).SetPresenter(presenter);
+    }
+
+    public void SetTimebox(AgendaItemId itemId, int? minutes)
+    {
+        EnsureEditable();
+        Item(itemId).SetTimebox(minutes);
+    }
+
+    /// <summary>Replaces an item's notes; merging concurrent typing happens before, against the current text.</summary>
+    public void SetNotes(AgendaItemId itemId, string? notes)
+    {
+        EnsureEditable();
+        Item(itemId).SetNotes(notes);
+    }
+
+    public Decision RecordDecision(AgendaItemId itemId, string text, DateTime at)
+    {
+        EnsureEditable();
+        return Item(itemId).RecordDecision(text, at);
+    }
+
+    public void RemoveDecision(AgendaItemId itemId, Guid decisionId)
+    {
+        EnsureEditable();
+        Item(itemId).RemoveDecision(decisionId);
+    }
+
+    public ActionItem AddActionItem(AgendaItemId itemId, string text, string? owner, DateOnly? dueOn)
+    {
+        EnsureEditable();
+        return Item(itemId).AddActionItem(text, owner, dueOn);
+    }
+
+    public void SetActionDone(AgendaItemId itemId, Guid actionId, bool done)
+    {
+        EnsureEditable();
+        Item(itemId).SetActionDone(actionId, done);
+    }
+
+    public void RemoveActionItem(AgendaItemId itemId, Guid actionId)
+    {
+        EnsureEditable();
+        Item(itemId).RemoveActionItem(actionId);
+    }
+
+    /// <summary>While live, moves the discussion to an item; the item left behind counts as discussed.</summary>
+    public void MoveToItem(AgendaItemId itemId, DateTime now)
+    {
+        if (Status != MeetingStatus.Live)
+        {
+            throw new DomainException("Meeting.NotLive");
+        }
+
+        var next = Item(itemId);
+        if (CurrentItemId == itemId)
+        {
+            return; // Already under discussion: its clock keeps running.
+        }
+
+        if (CurrentItemId is { } current)
+        {
+            Item(current).Discussed = true;
+        }
+
+        CurrentItemId = next.Id;
+        CurrentItemStartedAt = now;
+    }
+
+    /// <summary>Gives the next change its sequence number.</summary>
+    public long AdvanceSequence() => ++Sequence;
+
+    /// <summary>
+    /// Carries what is left of this closed meeting into the next one: items not discussed (other than
+    /// the standing ones, which every meeting has) and the action items still open.
+    /// </summary>
+    public void CarryOverTo(Meeting next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (Status != MeetingStatus.Closed)
+        {
+            throw new DomainException("Meeting.NotClosed");
+        }
+
+        if (next.NetworkId != NetworkId || next.Id == Id)
+        {
+            throw new DomainException("Meeting.OtherSeries");
+        }
+
+        var carried = Agenda.Where(i => !i.Discussed && !i.IsStanding).ToList();
+        var open = Agenda.SelectMany(i => i.ActionItems).Where(a => !a.Done).Chunk(AgendaItem.MaxActionItems).ToList();
+
+        // Check room first, so a refused carry-over leaves the next meeting untouched.
+        next.EnsureEditable();
+        if (next._agenda.Count + carried.Count + open.Count > MaxAgendaItems)
+        {
+            throw new DomainException("Meeting.AgendaFull", MaxAgendaItems);
+        }
+
+        foreach (var item in carried)
+        {
+            var copy = next.AddAgendaItem(item.Title);
+            copy.SetPresenter(item.Presenter);
+            copy.SetTimebox(item.TimeboxMinutes);
+            copy.SetNotes(item.Notes);
+        }
+
+        // Open actions go into one item per 30 (the most an item holds).
+        foreach (var chunk in open)
+        {
+            var holder = next.AddAgendaItem(Text.Get("Meeting.OpenActionsTitle"));
+            foreach (var action in chunk)
+            {
+                holder.AddActionItem(action.Text, action.Owner, action.DueOn);
+            }
+        }
+    }
+
     public void Reschedule(DateTime startsAt, MeetingMode mode, string? modeDetails)
     {
         EnsureEditable();
@@ -113,7 +262,8 @@ public sealed class Meeting : IAggregateRoot
         ModeDetails = Guard.OptionalText(modeDetails, ModeDetailsMaxLength, "Field.ModeDetails");
     }
 
-    public void Start()
+    /// <summary>The call begins: the first item becomes current.</summary>
+    public void Start(DateTime now)
     {
         if (Status != MeetingStatus.Planned)
         {
@@ -121,12 +271,27 @@ public sealed class Meeting : IAggregateRoot
         }
 
         Status = MeetingStatus.Live;
+        StartedAt = now;
+        if (Agenda is [var first, ..])
+        {
+            CurrentItemId = first.Id;
+            CurrentItemStartedAt = now;
+        }
     }
 
-    public void Close()
+    /// <summary>Freezes the agenda, notes and decisions; the item under discussion counts as discussed.</summary>
+    public void Close(DateTime now)
     {
         EnsureEditable();
+        if (CurrentItemId is { } current)
+        {
+            Item(current).Discussed = true;
+        }
+
         Status = MeetingStatus.Closed;
+        CurrentItemId = null;
+        CurrentItemStartedAt = null;
+        ClosedAt = now;
     }
 
     public void Cancel()
@@ -141,7 +306,7 @@ public sealed class Meeting : IAggregateRoot
 
     void IAggregateRoot.BumpVersion() => Version++;
 
-    private AgendaItem Item(AgendaItemId id) =>
+    public AgendaItem Item(AgendaItemId id) =>
         _agenda.FirstOrDefault(i => i.Id == id) ?? throw new DomainException("Meeting.UnknownItem");
 
     private void EnsureEditable()

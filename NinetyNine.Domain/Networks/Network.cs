@@ -189,10 +189,13 @@ public sealed class Network : IAggregateRoot
         _employers.FirstOrDefault(e => e.Id == id) ?? throw new DomainException("Network.UnknownEmployer");
 
     /// <summary>The network's wall-clock time (meetings are planned in local time).</summary>
-    public DateTime LocalNow(TimeProvider time)
+    public DateTime LocalNow(TimeProvider time) => LocalNow(time, TimeZoneId);
+
+    /// <summary>Wall-clock time in a network's time zone.</summary>
+    public static DateTime LocalNow(TimeProvider time, string timeZoneId)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime;
     }
 

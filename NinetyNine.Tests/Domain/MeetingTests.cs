@@ -225,8 +225,8 @@ public class MeetingTests
     public void After_Close_every_agenda_change_is_refused(string change)
     {
         var meeting = Schedule();
-        meeting.Start();
-        meeting.Close();
+        meeting.Start(Start);
+        meeting.Close(Start.AddHours(1));
 
         ThrowsCode("Meeting.Closed", () => Change(meeting, change));
 
@@ -258,10 +258,10 @@ public class MeetingTests
     public void A_live_meeting_can_still_change_its_agenda_and_then_close()
     {
         var meeting = Schedule();
-        meeting.Start();
+        meeting.Start(Start);
 
         meeting.AddAgendaItem("Rondvraag");
-        meeting.Close();
+        meeting.Close(Start.AddHours(1));
 
         Assert.Equal(5, meeting.Agenda.Count);
         Assert.Equal(MeetingStatus.Closed, meeting.Status);
@@ -276,12 +276,12 @@ public class MeetingTests
         ThrowsCode("Meeting.NotPlanned", planned.Cancel);
 
         var live = Schedule();
-        live.Start();
+        live.Start(Start);
         ThrowsCode("Meeting.NotPlanned", live.Cancel);
         Assert.Equal(MeetingStatus.Live, live.Status);
 
         var closed = Schedule();
-        closed.Close();
+        closed.Close(Start.AddHours(1));
         ThrowsCode("Meeting.NotPlanned", closed.Cancel);
         Assert.Equal(MeetingStatus.Closed, closed.Status);
     }
@@ -290,9 +290,9 @@ public class MeetingTests
     public void Start_twice_is_refused()
     {
         var meeting = Schedule();
-        meeting.Start();
+        meeting.Start(Start);
 
-        ThrowsCode("Meeting.NotPlanned", meeting.Start);
+        ThrowsCode("Meeting.NotPlanned", () => meeting.Start(Start));
         Assert.Equal(MeetingStatus.Live, meeting.Status);
     }
 
@@ -302,7 +302,7 @@ public class MeetingTests
         var meeting = Schedule();
         meeting.Cancel();
 
-        ThrowsCode("Meeting.NotPlanned", meeting.Start);
+        ThrowsCode("Meeting.NotPlanned", () => meeting.Start(Start));
         Assert.Equal(MeetingStatus.Cancelled, meeting.Status);
     }
 
@@ -324,7 +324,7 @@ public class MeetingTests
     public void Closed_message_is_translated_into_Dutch_and_English()
     {
         var meeting = Schedule();
-        meeting.Close();
+        meeting.Close(Start.AddHours(1));
 
         using (UiCulture.Dutch())
         {
@@ -360,7 +360,7 @@ public class MeetingTests
                 meeting.Reschedule(Start.AddDays(1), MeetingMode.Video, null);
                 break;
             case "Close":
-                meeting.Close();
+                meeting.Close(Start.AddHours(1));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, null);

@@ -41,7 +41,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public async Task<Network> NetworkAsync()
     {
         await using var db = await DbFactory.CreateDbContextAsync();
-        return await db.Networks.AsNoTracking().SingleAsync();
+        return await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente");
     }
 
     /// <summary>The signed-in member exactly as the app's own claims factory builds it at sign-in.</summary>

@@ -20,7 +20,7 @@ public static class DatabaseSetup
 
         var connectionString = ResolveConnectionString(configuration, environment);
         services.AddDbContextFactory<NinetyNineDb>(options => options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(new SqlitePragmas()));
         return services;
     }

@@ -4,21 +4,26 @@ using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Web.Data;
 
-/// <summary>Network names for the app bar, read once per network.</summary>
+/// <summary>Network names (for the app bar) and time zones (for live changes), read once per network.</summary>
 public sealed class NetworkDirectory(IDbContextFactory<NinetyNineDb> dbFactory)
 {
-    private readonly ConcurrentDictionary<NetworkId, string> _names = new();
+    private readonly ConcurrentDictionary<NetworkId, (string Name, string TimeZoneId)> _networks = new();
 
-    public async Task<string> NameAsync(NetworkId id)
+    public async Task<string> NameAsync(NetworkId id) => (await EntryAsync(id)).Name;
+
+    public async Task<string> TimeZoneAsync(NetworkId id) => (await EntryAsync(id)).TimeZoneId;
+
+    private async Task<(string Name, string TimeZoneId)> EntryAsync(NetworkId id)
     {
-        if (_names.TryGetValue(id, out var name))
+        if (_networks.TryGetValue(id, out var entry))
         {
-            return name;
+            return entry;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        name = await db.Networks.Where(n => n.Id == id).Select(n => n.Name).SingleAsync();
-        _names[id] = name;
-        return name;
+        var found = await db.Networks.Where(n => n.Id == id).Select(n => new { n.Name, n.TimeZoneId }).SingleAsync();
+        entry = (found.Name, found.TimeZoneId);
+        _networks[id] = entry;
+        return entry;
     }
 }

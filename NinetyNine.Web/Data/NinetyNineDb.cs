@@ -20,6 +20,7 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<ThemeGroup> ThemeGroups => Set<ThemeGroup>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingChangeRecord> MeetingChanges => Set<MeetingChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

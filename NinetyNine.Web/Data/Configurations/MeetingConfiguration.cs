@@ -16,6 +16,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.NetworkId, m.StartsAt });
         builder.Property(m => m.ModeDetails).HasMaxLength(Meeting.ModeDetailsMaxLength);
         builder.Ignore(m => m.EndsAt);
+        builder.Ignore(m => m.PredictedEnd);
 
         builder.OwnsMany(m => m.Agenda, i =>
         {
@@ -24,6 +25,27 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             i.HasKey(x => x.Id);
             i.Property(x => x.Id).ValueGeneratedNever();
             i.Property(x => x.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+            i.Property(x => x.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
+            i.Property(x => x.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
+            i.OwnsMany(x => x.Decisions, d =>
+            {
+                d.ToTable("Decisions");
+                d.WithOwner().HasForeignKey("AgendaItemId");
+                d.HasKey(x => x.Id);
+                d.Property(x => x.Id).ValueGeneratedNever();
+                d.Property(x => x.Text).HasMaxLength(Decision.TextMaxLength);
+            });
+            i.Navigation(x => x.Decisions).HasField("_decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+            i.OwnsMany(x => x.ActionItems, a =>
+            {
+                a.ToTable("ActionItems");
+                a.WithOwner().HasForeignKey("AgendaItemId");
+                a.HasKey(x => x.Id);
+                a.Property(x => x.Id).ValueGeneratedNever();
+                a.Property(x => x.Text).HasMaxLength(ActionItem.TextMaxLength);
+                a.Property(x => x.Owner).HasMaxLength(ActionItem.OwnerMaxLength);
+            });
+            i.Navigation(x => x.ActionItems).HasField("_actionItems").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         builder.Navigation(m => m.Agenda).HasField("_agenda").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -244,6 +244,15 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CurrentItemStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +264,12 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAt")
@@ -361,6 +376,39 @@ namespace NinetyNine.Web.Data.Migrations
                     b.HasIndex("NetworkId", "Position");
 
                     b.ToTable("ThemeGroups");
+                });
+
+            modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "OperationId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MeetingChanges", (string)null);
                 });
 
             modelBuilder.Entity("NinetyNine.Web.Data.UserAccount", b =>
@@ -506,13 +554,28 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<bool>("Discussed")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("IsStanding")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Presenter")
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("TimeboxMinutes")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Title")
@@ -528,6 +591,69 @@ namespace NinetyNine.Web.Data.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("MeetingId");
+
+                            b1.OwnsMany("NinetyNine.Domain.Meetings.ActionItem", "ActionItems", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("AgendaItemId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<bool>("Done")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<DateOnly?>("DueOn")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Owner")
+                                        .HasMaxLength(120)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("AgendaItemId");
+
+                                    b2.ToTable("ActionItems", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgendaItemId");
+                                });
+
+                            b1.OwnsMany("NinetyNine.Domain.Meetings.Decision", "Decisions", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("AgendaItemId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateTime>("RecordedAt")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("AgendaItemId");
+
+                                    b2.ToTable("Decisions", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgendaItemId");
+                                });
+
+                            b1.Navigation("ActionItems");
+
+                            b1.Navigation("Decisions");
                         });
 
                     b.Navigation("Agenda");
@@ -711,6 +837,15 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Navigation("Advisors");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,119 @@
+using Microsoft.Playwright;
+using NinetyNine.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace NinetyNine.Tests.Browser;
+
+/// <summary>Two people in two browsers on one core group meeting: each sees the other's changes without reloading.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveAgendaTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Two_people_see_each_others_agenda_changes_live()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId);
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId, width: 360);
+
+        // The coordinator adds an item, retitles it and types notes.
+        await sanne.FillAsync("[data-testid=add-agenda-item] input", "Werkbezoek Sallandse Wegenbouw");
+        await sanne.ClickAsync("[data-testid=add-item-button]");
+        var itemId = await Item(sanne, "Werkbezoek Sallandse Wegenbouw").GetAttributeAsync("data-item-id");
+        var newItem = sanne.Locator($"[data-item-id='{itemId}']");
+        await newItem.Locator("[data-testid=retitle]").ClickAsync();
+        await newItem.Locator("input[data-testid=title-input]").FillAsync("Werkbezoek bij Sallandse Wegenbouw in mei");
+        await newItem.Locator("[data-testid=title-save]").ClickAsync();
+        await Expect(newItem.Locator("[data-testid=item-title]")).ToHaveTextAsync("Werkbezoek bij Sallandse Wegenbouw in mei");
+        await newItem.Locator("textarea[data-testid=notes]").FillAsync("Henk regelt de rondleiding.");
+
+        // The core group member sees all of it, without reloading.
+        var seen = Item(marloes, "Werkbezoek bij Sallandse Wegenbouw in mei");
+        await Expect(seen).ToBeVisibleAsync();
+        await Expect(seen.Locator("textarea[data-testid=notes]")).ToHaveValueAsync("Henk regelt de rondleiding.");
+        await Expect(marloes.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(5);
+
+        // Now she moves it to the top with the keyboard-friendly arrows; he sees the new order.
+        for (var i = 0; i < 4; i++)
+        {
+            await Item(marloes, "Werkbezoek bij Sallandse Wegenbouw in mei").Locator("[data-testid=move-up]").ClickAsync();
+            await Expect(marloes.Locator("[data-testid=agenda-item]").Nth(3 - i).Locator("[data-testid=item-title]"))
+                .ToHaveTextAsync("Werkbezoek bij Sallandse Wegenbouw in mei");
+        }
+
+        await Expect(sanne.Locator("[data-testid=agenda-item]").First.Locator("[data-testid=item-title]"))
+            .ToHaveTextAsync("Werkbezoek bij Sallandse Wegenbouw in mei");
+        await Expect(sanne.Locator("[data-testid=presence]")).ToContainTextAsync("Marloes ter Horst");
+        await Expect(sanne.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0);
+
+        await sanne.Context.CloseAsync();
+        await marloes.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Words_typed_by_someone_else_arrive_around_the_caret_and_both_keep_their_words()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId);
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId);
+        var title = "Updates over de themagroepen vanuit de kartrekkers";
+
+        // Sanne sets up two lines. Marloes has her caret at the end of the second line while Sanne types on the first;
+        // Sanne's words arrive in Marloes's field around her caret, and what Marloes types next lands where she is.
+        var sanneField = Item(sanne, title).Locator("textarea[data-testid=notes]");
+        var marloesField = Item(marloes, title).Locator("textarea[data-testid=notes]");
+        await sanneField.FillAsync("Werkgelegenheid:\nInstroom:");
+        await Expect(marloesField).ToHaveValueAsync("Werkgelegenheid:\nInstroom:");
+        await marloesField.FocusAsync();
+        await marloesField.PressAsync("Control+End");
+        await TypeAtAsync(sanneField, ["Control+Home", "End"], " plan werkgelegenheid is klaar.");
+        await Expect(marloesField).ToHaveValueAsync("Werkgelegenheid: plan werkgelegenheid is klaar.\nInstroom:");
+        await marloesField.PressSequentiallyAsync(" twee kandidaten gestart.", new() { Delay = 40 });
+
+        foreach (var page in new[] { sanne, marloes })
+        {
+            var notes = Item(page, title).Locator("textarea[data-testid=notes]");
+            await Expect(notes).ToHaveValueAsync("Werkgelegenheid: plan werkgelegenheid is klaar.\nInstroom: twee kandidaten gestart.");
+        }
+
+        await sanne.Context.CloseAsync();
+        await marloes.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_participant_follows_the_agenda_read_only()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var ahmet = await OpenMeetingAsync(AppFactory.Participant, meetingId);
+
+        await Expect(ahmet.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(4);
+        await Expect(ahmet.Locator("[data-testid=add-agenda-item]")).ToHaveCountAsync(0);
+        await Expect(ahmet.Locator("textarea[data-testid=notes]")).ToHaveCountAsync(0);
+        await Expect(ahmet.Locator("[data-testid=live-bar]")).ToContainTextAsync("U volgt dit overleg");
+        await ahmet.Context.CloseAsync();
+    }
+
+    /// <summary>Puts the caret where a person would (keys such as End), then types at a brisk speed.</summary>
+    private static async Task TypeAtAsync(ILocator field, string[] keys, string text)
+    {
+        await field.FocusAsync();
+        foreach (var key in keys)
+        {
+            await field.PressAsync(key);
+        }
+
+        await field.PressSequentiallyAsync(text, new() { Delay = 40 });
+    }
+
+    private async Task<IPage> OpenMeetingAsync(string email, Guid meetingId, int width = 1280)
+    {
+        var page = await browser.SignInAsync(email, width);
+        await page.GotoAsync($"{browser.BaseUrl}/meetings/{meetingId}");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
+        await Expect(page.Locator("[data-testid=agenda-item]").First).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static ILocator Item(IPage page, string title) =>
+        page.Locator("[data-testid=agenda-item]").Filter(new() { Has = page.Locator("[data-testid=item-title]", new() { HasTextString = title }) });
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Security;
+
+namespace NinetyNine.Tests.Support;
+
+/// <summary>Hub clients against the test server, signed in with the same short-lived tickets the Blazor page uses.</summary>
+public static class HubClients
+{
+    public static async Task<HubConnection> ConnectionAsync(AppFactory app, string email, bool withTicket = true)
+    {
+        var user = (await app.MemberAsync(email)).User;
+        var tickets = app.Services.GetRequiredService<HubTicketAuthentication.HubTickets>();
+        var server = app.Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, AgendaHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                if (withTicket)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(tickets.Issue(user));
+                }
+            })
+            .WithAutomaticReconnect()
+            .Build();
+    }
+
+    public static async Task<AgendaConnection> AgendaAsync(AppFactory app, string email, Guid meetingId)
+    {
+        var connection = new AgendaConnection(await ConnectionAsync(app, email), meetingId);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>A fresh planned meeting of the demo network, so tests do not share an agenda.</summary>
+    public static async Task<Guid> NewMeetingAsync(AppFactory app, DateTime? startsAt = null)
+    {
+        var network = await app.NetworkAsync();
+        var meeting = Meeting.Schedule(network.Id, startsAt ?? DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, "Inbellen: 053 000 0000");
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return meeting.Id.Value;
+    }
+
+    /// <summary>Waits until a condition over the clients holds (changes arrive asynchronously).</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

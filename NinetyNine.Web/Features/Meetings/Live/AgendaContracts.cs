@@ -1,0 +1,114 @@
+using NinetyNine.Domain.Meetings;
+
+namespace NinetyNine.Web.Features.Meetings.Live;
+
+// The messages of the live agenda, shared by the hub and every client (the Blazor page included).
+// Plain records with no polymorphism, so any SignalR client can speak them.
+
+public enum AgendaCommandKind
+{
+    AddItem = 1,
+    RetitleItem,
+    RemoveItem,
+    MoveItem,
+    SetPresenter,
+    SetTimebox,
+    PatchNotes,
+    RecordDecision,
+    RemoveDecision,
+    AddAction,
+    SetActionDone,
+    RemoveAction,
+    Start,
+    MoveToItem,
+    Close,
+}
+
+/// <summary>
+/// One change a client asks for. <see cref="OperationId"/> is chosen by the client: a resend with the
+/// same id is applied once. <see cref="Text"/> carries the title, presenter, decision or action text, or
+/// the notes patch (DiffMatchPatch text made against the notes as the client last saw them).
+/// </summary>
+public sealed record AgendaCommand(
+    Guid MeetingId,
+    Guid OperationId,
+    AgendaCommandKind Kind,
+    Guid? ItemId = null,
+    string? Text = null,
+    int? Number = null,
+    string? Owner = null,
+    DateOnly? DueOn = null,
+    Guid? TargetId = null,
+    bool? Flag = null);
+
+/// <summary>What the server answers the sender: accepted with its sequence number, or refused with a reason fit to show.</summary>
+public sealed record AgendaCommandResult(bool Accepted, long Sequence, string? Error, bool Duplicate = false)
+{
+    public static AgendaCommandResult Refused(string error) => new(false, 0, error);
+}
+
+public sealed record MeetingState(
+    MeetingStatus Status,
+    DateTime StartsAt,
+    DateTime? StartedAt,
+    Guid? CurrentItemId,
+    DateTime? CurrentItemStartedAt);
+
+public sealed record DecisionState(Guid Id, string Text, DateTime RecordedAt);
+
+public sealed record ActionState(Guid Id, string Text, string? Owner, DateOnly? DueOn, bool Done);
+
+public sealed record AgendaItemState(
+    Guid Id,
+    string Title,
+    bool IsStanding,
+    string? Presenter,
+    int? TimeboxMinutes,
+    string Notes,
+    bool Discussed,
+    IReadOnlyList<DecisionState> Decisions,
+    IReadOnlyList<ActionState> Actions);
+
+/// <summary>
+/// One accepted change, broadcast to everyone in the meeting: the items it touched (full state), the
+/// items it removed, and the resulting order. Applying changes in sequence order gives every client the
+/// server's agenda.
+/// </summary>
+public sealed record AgendaChange(
+    Guid MeetingId,
+    long Sequence,
+    Guid OperationId,
+    AgendaCommandKind Kind,
+    string? By,
+    MeetingState Meeting,
+    IReadOnlyList<AgendaItemState> Upserts,
+    IReadOnlyList<Guid> Removed,
+    IReadOnlyList<Guid> Order);
+
+/// <summary>The whole agenda at a sequence number: what a client starts from, or resyncs to.</summary>
+public sealed record MeetingSnapshot(Guid MeetingId, long Sequence, MeetingState Meeting, IReadOnlyList<AgendaItemState> Items, bool CanEdit);
+
+/// <summary>Answer to "what did I miss since N": the changes in order, or a snapshot when they are no longer all at hand.</summary>
+public sealed record AgendaCatchUp(IReadOnlyList<AgendaChange> Changes, MeetingSnapshot? Snapshot);
+
+/// <summary>Who has the meeting open and which item they are editing; broadcast, never stored.</summary>
+public sealed record PresenceEntry(string ConnectionId, string Name, Guid? EditingItemId);
+
+/// <summary>What the hub calls on its clients.</summary>
+public interface IAgendaClient
+{
+    Task AgendaChanged(AgendaChange change);
+
+    Task PresenceChanged(IReadOnlyList<PresenceEntry> present);
+}
+
+internal static class AgendaStates
+{
+    public static MeetingState Of(Meeting meeting) =>
+        new(meeting.Status, meeting.StartsAt, meeting.StartedAt, meeting.CurrentItemId?.Value, meeting.CurrentItemStartedAt);
+
+    public static AgendaItemState Of(AgendaItem item) =>
+        new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
+            [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
+            [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))]);
+}

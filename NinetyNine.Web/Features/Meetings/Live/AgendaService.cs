@@ -1,0 +1,221 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Domain.Networks;
+using NinetyNine.Web.Data;
+using NinetyNine.Web.Security;
+
+namespace NinetyNine.Web.Features.Meetings.Live;
+
+/// <summary>
+/// The server side of the live agenda. Each command is applied to the <see cref="Meeting"/> aggregate and
+/// saved together with its change record under the meeting's concurrency token; a concurrent save makes
+/// it reload and apply again, so changes to one meeting are serialised by the database, not by memory.
+/// </summary>
+public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, TimeProvider time, ILogger<AgendaService> logger)
+{
+    public const int MaxPatchLength = 30_000;
+    public const int MaxCatchUpChanges = 500;
+    private const int MaxAttempts = 8;
+
+    public static bool CanEdit(ClaimsPrincipal user) => user.IsCoreGroup();
+
+    public async Task<MeetingSnapshot?> SnapshotAsync(CurrentMember member, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
+        return meeting is null ? null : Snapshot(meeting, member);
+    }
+
+    public async Task<AgendaCatchUp?> CatchUpAsync(CurrentMember member, Guid meetingId, long since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var missing = meeting.Sequence - since;
+        if (missing is > 0 and <= MaxCatchUpChanges)
+        {
+            var records = await db.MeetingChanges.AsNoTracking()
+                .Where(c => c.MeetingId == meeting.Id && c.Sequence > since)
+                .OrderBy(c => c.Sequence)
+                .Select(c => c.Payload)
+                .ToListAsync(cancellationToken);
+            if (records.Count == missing)
+            {
+                return new AgendaCatchUp([.. records.Select(p => JsonSerializer.Deserialize<AgendaChange>(p, Json)!)], null);
+            }
+        }
+
+        return new AgendaCatchUp([], missing == 0 ? null : Snapshot(meeting, member));
+    }
+
+    public async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyAsync(CurrentMember member, AgendaCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!CanEdit(member.User))
+        {
+            logger.LogWarning("Refused agenda change {Kind} by a person without edit rights", command.Kind);
+            return (AgendaCommandResult.Refused(Text.Get("Agenda.ReadOnly")), null);
+        }
+
+        if (command.Kind == AgendaCommandKind.PatchNotes && command.Text?.Length > MaxPatchLength)
+        {
+            return (AgendaCommandResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)), null);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var meeting = await FindAsync(db, member, command.MeetingId, tracking: true, cancellationToken);
+            if (meeting is null)
+            {
+                return (AgendaCommandResult.Refused(Text.Get("Meeting.Unknown")), null);
+            }
+
+            if (await SequenceOfAsync(db, meeting.Id, command.OperationId, cancellationToken) is { } done)
+            {
+                return (new AgendaCommandResult(true, done, null, Duplicate: true), null);
+            }
+
+            AgendaChange change;
+            try
+            {
+                var now = Network.LocalNow(time, await networks.TimeZoneAsync(meeting.NetworkId));
+                change = Apply(meeting, command, now, member.User.FindFirstValue(ClaimTypes.GivenName));
+            }
+            catch (DomainException e)
+            {
+                return (AgendaCommandResult.Refused(e.Message), null);
+            }
+
+            db.MeetingChanges.Add(new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId,
+                JsonSerializer.Serialize(change, Json), time.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (new AgendaCommandResult(true, change.Sequence, null), change);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone else's change to this meeting landed first: load it and apply ours on top.
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // The same operation, resent, was saved by a parallel call: the next round finds it.
+            }
+        }
+    }
+
+    /// <summary>Applies one command to the aggregate and describes the result for the clients.</summary>
+    private static AgendaChange Apply(Meeting meeting, AgendaCommand c, DateTime now, string? by)
+    {
+        var itemId = c.ItemId is { } id ? new AgendaItemId(id) : (AgendaItemId?)null;
+        AgendaItem Target() => meeting.Item(itemId ?? throw new DomainException("Meeting.UnknownItem"));
+        var before = meeting.Agenda.Select(i => i.Id.Value).ToHashSet();
+        AgendaItem? touched = null;
+
+        switch (c.Kind)
+        {
+            case AgendaCommandKind.AddItem:
+                touched = meeting.AddAgendaItem(c.Text ?? string.Empty);
+                break;
+            case AgendaCommandKind.RetitleItem:
+                meeting.RetitleAgendaItem(Target().Id, c.Text ?? string.Empty);
+                touched = Target();
+                break;
+            case AgendaCommandKind.RemoveItem:
+                meeting.RemoveAgendaItem(Target().Id);
+                break;
+            case AgendaCommandKind.MoveItem:
+                meeting.MoveAgendaItem(Target().Id, c.Number ?? -1);
+                break;
+            case AgendaCommandKind.SetPresenter:
+                meeting.SetPresenter(Target().Id, c.Text);
+                touched = Target();
+                break;
+            case AgendaCommandKind.SetTimebox:
+                meeting.SetTimebox(Target().Id, c.Number);
+                touched = Target();
+                break;
+            case AgendaCommandKind.PatchNotes:
+                meeting.SetNotes(Target().Id, TextMerge.Apply(c.Text ?? string.Empty, Target().Notes));
+                touched = Target();
+                break;
+            case AgendaCommandKind.RecordDecision:
+                meeting.RecordDecision(Target().Id, c.Text ?? string.Empty, now);
+                touched = Target();
+                break;
+            case AgendaCommandKind.RemoveDecision:
+                meeting.RemoveDecision(Target().Id, c.TargetId ?? Guid.Empty);
+                touched = Target();
+                break;
+            case AgendaCommandKind.AddAction:
+                meeting.AddActionItem(Target().Id, c.Text ?? string.Empty, c.Owner, c.DueOn);
+                touched = Target();
+                break;
+            case AgendaCommandKind.SetActionDone:
+                meeting.SetActionDone(Target().Id, c.TargetId ?? Guid.Empty, c.Flag ?? true);
+                touched = Target();
+                break;
+            case AgendaCommandKind.RemoveAction:
+                meeting.RemoveActionItem(Target().Id, c.TargetId ?? Guid.Empty);
+                touched = Target();
+                break;
+            case AgendaCommandKind.Start:
+                meeting.Start(now);
+                break;
+            case AgendaCommandKind.MoveToItem:
+                meeting.MoveToItem(Target().Id, now);
+                break;
+            case AgendaCommandKind.Close:
+                meeting.Close(now);
+                break;
+            default:
+                throw new DomainException("Agenda.UnknownCommand");
+        }
+
+        var after = meeting.Agenda;
+        // Starting, moving on and closing change which items count as discussed: send those too.
+        var upserts = c.Kind is AgendaCommandKind.Start or AgendaCommandKind.MoveToItem or AgendaCommandKind.Close
+            ? after.ToList()
+            : touched is null ? [] : [touched];
+        return new AgendaChange(
+            meeting.Id.Value,
+            meeting.AdvanceSequence(),
+            c.OperationId,
+            c.Kind,
+            by,
+            AgendaStates.Of(meeting),
+            [.. upserts.Select(AgendaStates.Of)],
+            [.. before.Except(after.Select(i => i.Id.Value))],
+            [.. after.Select(i => i.Id.Value)]);
+    }
+
+    private static MeetingSnapshot Snapshot(Meeting meeting, CurrentMember member) =>
+        new(meeting.Id.Value, meeting.Sequence, AgendaStates.Of(meeting), [.. meeting.Agenda.Select(AgendaStates.Of)],
+            CanEdit(member.User) && meeting.IsEditable);
+
+    private static async Task<Meeting?> FindAsync(NinetyNineDb db, CurrentMember member, Guid meetingId, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = tracking ? db.Meetings : db.Meetings.AsNoTracking();
+        var id = new MeetingId(meetingId);
+        return await query.SingleOrDefaultAsync(m => m.Id == id && m.NetworkId == member.NetworkId, cancellationToken);
+    }
+
+    private static async Task<long?> SequenceOfAsync(NinetyNineDb db, MeetingId meetingId, Guid operationId, CancellationToken cancellationToken) =>
+        await db.MeetingChanges.AsNoTracking()
+            .Where(c => c.MeetingId == meetingId && c.OperationId == operationId)
+            .Select(c => (long?)c.Sequence)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
