@@ -35,6 +35,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Live_meeting_page_has_no_serious_violation()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var page = await browser.SignInAsync(AppFactory.Coordinator);
+        await page.GotoAsync($"{browser.BaseUrl}/meetings/{meetingId}");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("textarea[data-testid=notes]").First.WaitForAsync();
+
+        await AssertNoSeriousViolationAsync(page, "/meetings/{id}");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
     {
         var result = await page.RunAxe();

@@ -1,0 +1,74 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Web.Features.Meetings;
+using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Tests.Support;
+
+namespace NinetyNine.Tests.Components;
+
+public sealed class AgendaItemCardTests : MudTestContext
+{
+    private static readonly DateTime Start = new(2026, 12, 15, 8, 0, 0);
+
+    private static AgendaItemState Item(string title = "Werkbezoek", bool discussed = false) =>
+        new(Guid.NewGuid(), title, false, "Henk Nijhuis", 15, "Rondleiding in mei", discussed,
+            [new DecisionState(Guid.NewGuid(), "We gaan op werkbezoek", Start)],
+            [new ActionState(Guid.NewGuid(), "Datum prikken", "Sanne", new DateOnly(2026, 12, 22), false)]);
+
+    [Fact]
+    public void Shows_presenter_timebox_decisions_actions_and_how_long_the_current_item_runs()
+    {
+        var item = Item();
+        var live = new MeetingState(MeetingStatus.Live, Start, Start, item.Id, Start.AddMinutes(3));
+
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, item).Add(c => c.Index, 1).Add(c => c.Count, 5).Add(c => c.CanEdit, true)
+            .Add(c => c.Meeting, live).Add(c => c.Now, Start.AddMinutes(10)).Add(c => c.Notes, item.Notes));
+
+        Assert.Equal("Werkbezoek", card.Find("[data-testid=item-title]").TextContent);
+        Assert.Contains("Henk Nijhuis", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("15 min", card.Markup, StringComparison.Ordinal);
+        Assert.Equal("Nu aan de orde · 7 min", card.Find("[data-testid=current-item]").TextContent.Trim());
+        Assert.Contains("We gaan op werkbezoek", card.Find("[data-testid=decisions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Datum prikken", card.Find("[data-testid=actions]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Rondleiding in mei", card.Find("textarea[data-testid=notes]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void The_arrows_ask_to_move_the_item_one_place_and_are_labelled()
+    {
+        var item = Item();
+        var sent = new List<AgendaItemCommand>();
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, item).Add(c => c.Index, 2).Add(c => c.Count, 5).Add(c => c.CanEdit, true)
+            .Add(c => c.OnCommand, EventCallback.Factory.Create<AgendaItemCommand>(this, sent.Add)));
+
+        card.Find("[data-testid=move-up]").Click();
+        card.Find("[data-testid=move-down]").Click();
+
+        Assert.Equal([new AgendaItemCommand(AgendaCommandKind.MoveItem, item.Id, Number: 1), new AgendaItemCommand(AgendaCommandKind.MoveItem, item.Id, Number: 3)], sent);
+        Assert.Equal("„Werkbezoek” omhoog", card.Find("[data-testid=move-up]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Someone_who_may_only_follow_gets_no_editing_controls()
+    {
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, Item()).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, false).Add(c => c.Notes, "Rondleiding in mei"));
+
+        Assert.Empty(card.FindAll("button"));
+        Assert.Empty(card.FindAll("textarea"));
+        Assert.Equal("Rondleiding in mei", card.Find("[data-testid=notes-readonly]").TextContent);
+    }
+
+    [Fact]
+    public void Shows_who_is_typing_in_the_item()
+    {
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, Item()).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, true)
+            .Add(c => c.EditingBy, ["Marloes ter Horst"]));
+
+        Assert.Equal("Marloes ter Horst typt hier", card.Find("[data-testid=editing-by]").TextContent.Trim());
+    }
+}
