@@ -186,6 +186,30 @@ public sealed class AgendaHubTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Closing_carries_undiscussed_items_and_open_actions_to_the_next_meeting_of_the_series()
+    {
+        var meetingId = await NewMeetingAsync(app, DateTime.Today.AddDays(200).AddHours(8));
+        var nextId = await NewMeetingAsync(app, DateTime.Today.AddDays(221).AddHours(8));
+        await using var a = await AgendaAsync(app, AppFactory.Coordinator, meetingId);
+        await a.SendAsync(AgendaCommandKind.AddItem, text: "Niet aan toegekomen");
+        await EventuallyAsync(() => a.Items.Count == 5, "the item is added");
+        await a.SendAsync(AgendaCommandKind.AddAction, a.Items[0].Id, "Intentieverklaring opsturen", owner: "Sanne");
+        await a.SendAsync(AgendaCommandKind.AddAction, a.Items[0].Id, "Al gedaan", owner: "Henk");
+        await EventuallyAsync(() => a.Items[0].Actions.Count == 2, "the actions are added");
+        await a.SendAsync(AgendaCommandKind.SetActionDone, a.Items[0].Id, targetId: a.Items[0].Actions[1].Id, flag: true);
+        await a.SendAsync(AgendaCommandKind.Start);
+        await a.SendAsync(AgendaCommandKind.Close);
+        await EventuallyAsync(() => a.Meeting?.Status == MeetingStatus.Closed, "the meeting is closed");
+
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        var next = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(nextId));
+        Assert.Contains(next.Agenda, i => i.Title == "Niet aan toegekomen");
+        var actions = next.Agenda.SelectMany(i => i.ActionItems).ToList();
+        Assert.Equal(["Intentieverklaring opsturen"], actions.Select(x => x.Text));
+        Assert.DoesNotContain(next.Agenda, i => i.Title == StandingAgenda.Items[0] && i.ActionItems.Count > 0);
+    }
+
+    [Fact]
     public async Task Retitling_an_item_someone_just_removed_is_refused_visibly()
     {
         var meetingId = await NewMeetingAsync(app);

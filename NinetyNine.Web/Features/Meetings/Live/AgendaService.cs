@@ -99,6 +99,11 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
 
             db.MeetingChanges.Add(new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId,
                 JsonSerializer.Serialize(change, Json), time.GetUtcNow()));
+            if (command.Kind == AgendaCommandKind.Close)
+            {
+                await CarryOverAsync(db, meeting, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -113,6 +118,26 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 // The same operation, resent, was saved by a parallel call: the next round finds it.
             }
         }
+    }
+
+    /// <summary>
+    /// Closing passes what is left (undiscussed items, open action items) to the next meeting of the series, in the
+    /// same save: the next planned meeting after this one, or a new one on the network's cadence.
+    /// </summary>
+    private static async Task CarryOverAsync(NinetyNineDb db, Meeting closed, CancellationToken cancellationToken)
+    {
+        var next = await db.Meetings
+            .Where(m => m.NetworkId == closed.NetworkId && m.Id != closed.Id && m.StartsAt > closed.StartsAt && m.Status == MeetingStatus.Planned)
+            .OrderBy(m => m.StartsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
+        {
+            var cadence = await db.Networks.Where(n => n.Id == closed.NetworkId).Select(n => n.Cadence).SingleAsync(cancellationToken);
+            next = Meeting.Schedule(closed.NetworkId, cadence.NextAfter(closed.StartsAt.AddMinutes(1)), cadence.DurationMinutes, closed.Mode, closed.ModeDetails);
+            db.Meetings.Add(next);
+        }
+
+        closed.CarryOverTo(next);
     }
 
     /// <summary>Applies one command to the aggregate and describes the result for the clients.</summary>
