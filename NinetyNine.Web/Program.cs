@@ -14,6 +14,7 @@ using NinetyNine.Web.Features.Applications;
 using NinetyNine.Web.Features.Dashboard;
 using NinetyNine.Web.Features.Meetings;
 using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
@@ -106,6 +107,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapHub<AgendaHub>(AgendaHub.Path);
+app.MapMinutesEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
