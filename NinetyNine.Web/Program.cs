@@ -13,6 +13,7 @@ using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Applications;
 using NinetyNine.Web.Features.Dashboard;
 using NinetyNine.Web.Features.Meetings;
+using NinetyNine.Web.Features.Meetings.Calendar;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
@@ -77,6 +78,7 @@ services.AddScoped<ApplicationQueries>();
 services.AddSingleton<AgendaService>();
 services.AddSingleton<PresenceTracker>();
 services.AddSingleton<HubConnections>();
+services.AddSingleton<CalendarFeeds>();
 services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
 
 var app = builder.Build();
@@ -108,6 +110,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapHub<AgendaHub>(AgendaHub.Path);
 app.MapMinutesEndpoints();
+app.MapCalendarEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,57 @@
+using System.Net;
+using Ical.Net.CalendarComponents;
+using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Web.Features.Meetings.Calendar;
+using NinetyNine.Tests.Support;
+
+namespace NinetyNine.Tests.Integration;
+
+public sealed class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_meeting_downloads_as_a_valid_ics_event_in_Amsterdam_time_with_a_link_back()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(app, new DateTime(2027, 3, 2, 8, 0, 0));
+        var client = await SignedInClient.SignInAsync(app, AppFactory.Participant);
+
+        var response = await client.GetAsync($"/meetings/{meetingId}.ics");
+        var ics = await response.Content.ReadAsStringAsync();
+        var calendar = Ical.Net.Calendar.Load(ics)!;
+        var meeting = Assert.Single(calendar.Events);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Europe/Amsterdam", meeting.Start!.TzId);
+        Assert.Equal(new DateTime(2027, 3, 2, 8, 0, 0), meeting.Start.Value);
+        Assert.Equal(new DateTime(2027, 3, 2, 9, 0, 0), meeting.End!.Value);
+        Assert.EndsWith($"/meetings/{meetingId}", meeting.Url!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Aanmelding en toelating van nieuwe deelnemers", meeting.Description, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE", ics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_personal_feed_works_without_a_cookie_and_only_with_a_valid_token()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(app, new DateTime(2027, 4, 6, 8, 0, 0));
+        var member = await app.MemberAsync(AppFactory.CoreGroupMember);
+        var feed = app.Services.GetRequiredService<CalendarFeeds>().PathFor(member.User);
+        var anonymous = SignedInClient.Anonymous(app);
+
+        var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(feed))!;
+        var tampered = await anonymous.GetAsync(feed.Replace(".ics", "x.ics", StringComparison.Ordinal));
+
+        Assert.Contains(calendar.Events, e => e.Uid == $"{meetingId}@ninetynine");
+        Assert.All(calendar.Events, e => Assert.StartsWith("Kerngroepoverleg 99vanTwente", e.Summary, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_single_meeting_needs_sign_in()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(app);
+
+        var response = await SignedInClient.Anonymous(app).GetAsync($"/meetings/{meetingId}.ics");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}

@@ -1,0 +1,43 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using NinetyNine.Domain.Meetings;
+
+namespace NinetyNine.Web.Features.Meetings.Calendar;
+
+/// <summary>Core group meetings as iCalendar (RFC 5545), for Outlook, Google Calendar and Apple Calendar alike.</summary>
+public static class MeetingCalendar
+{
+    public static string ToIcs(IEnumerable<Meeting> meetings, string networkName, string timeZoneId, Uri baseUri, string title)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        ArgumentNullException.ThrowIfNull(baseUri);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//NinetyNine//Kerngroep//NL" };
+        calendar.AddProperty("X-WR-CALNAME", $"{title} {networkName}");
+        calendar.AddTimeZone(new VTimeZone(timeZoneId));
+        foreach (var meeting in meetings)
+        {
+            var link = new Uri(baseUri, $"meetings/{meeting.Id}");
+            var calendarEvent = new CalendarEvent
+            {
+                Uid = $"{meeting.Id}@ninetynine",
+                Summary = $"{title} {networkName}",
+                Start = new CalDateTime(meeting.StartsAt, timeZoneId),
+                End = new CalDateTime(meeting.EndsAt, timeZoneId),
+                Location = meeting.Mode == MeetingMode.InPerson ? meeting.ModeDetails : null,
+                Description = string.Join("\n", new[] { meeting.ModeDetails, string.Empty }
+                    .Concat(meeting.Agenda.Select(i => $"{i.Position + 1}. {i.Title}"))
+                    .Append(string.Empty)
+                    .Append(link.ToString())
+                    .Where(line => line is not null)),
+                Url = link,
+                Sequence = meeting.Version,
+                Status = meeting.Status == MeetingStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            };
+            calendar.Events.Add(calendarEvent);
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+}
