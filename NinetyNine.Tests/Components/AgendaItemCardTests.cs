@@ -20,7 +20,7 @@ public sealed class AgendaItemCardTests : MudTestContext
     public void Shows_presenter_timebox_decisions_actions_and_how_long_the_current_item_runs()
     {
         var item = Item();
-        var live = new MeetingState(MeetingStatus.Live, Start, Start, item.Id, Start.AddMinutes(3));
+        var live = new MeetingState(MeetingStatus.Live, Start, Start, item.Id, Start.AddMinutes(3), Start.AddMinutes(55));
 
         var card = Render<AgendaItemCard>(p => p
             .Add(c => c.Item, item).Add(c => c.Index, 1).Add(c => c.Count, 5).Add(c => c.CanEdit, true)

@@ -31,6 +31,7 @@ public sealed class AgendaHubTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Titles(coordinator), Titles(member));
         Assert.Equal("Subsidie gemeente Hengelo", coordinator.Items[0].Title);
         Assert.Equal(15, coordinator.Items[0].TimeboxMinutes);
+        Assert.Equal(member.Meeting!.StartsAt.AddMinutes(15 + (4 * Meeting.DefaultItemMinutes)), member.Meeting.PredictedEnd);
         Assert.Equal(Titles(coordinator), await StoredTitlesAsync(meetingId));
     }
 

@@ -52,7 +52,8 @@ public sealed record MeetingState(
     DateTime StartsAt,
     DateTime? StartedAt,
     Guid? CurrentItemId,
-    DateTime? CurrentItemStartedAt);
+    DateTime? CurrentItemStartedAt,
+    DateTime PredictedEnd);
 
 public sealed record DecisionState(Guid Id, string Text, DateTime RecordedAt);
 
@@ -105,7 +106,7 @@ public interface IAgendaClient
 internal static class AgendaStates
 {
     public static MeetingState Of(Meeting meeting) =>
-        new(meeting.Status, meeting.StartsAt, meeting.StartedAt, meeting.CurrentItemId?.Value, meeting.CurrentItemStartedAt);
+        new(meeting.Status, meeting.StartsAt, meeting.StartedAt, meeting.CurrentItemId?.Value, meeting.CurrentItemStartedAt, meeting.PredictedEnd);
 
     public static AgendaItemState Of(AgendaItem item) =>
         new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
