@@ -42,12 +42,12 @@ public sealed class SignInTests(AppFactory app)
     }
 
     [Theory]
-    [InlineData(AppFactory.Coordinator)]
-    [InlineData(AppFactory.CoreGroupMember)]
-    [InlineData(AppFactory.ThemeLead)]
-    [InlineData(AppFactory.Participant)]
-    [InlineData(AppFactory.Advisor)]
-    public async Task Every_demo_role_signs_in_and_sees_the_dashboard_of_the_network(string email)
+    [InlineData(AppFactory.Coordinator, "Netwerkcoördinator")]
+    [InlineData(AppFactory.CoreGroupMember, "Kerngroep")]
+    [InlineData(AppFactory.ThemeLead, "Kartrekker")]
+    [InlineData(AppFactory.Participant, "Deelnemer")]
+    [InlineData(AppFactory.Advisor, "Adviseur (advocaat)")]
+    public async Task Every_demo_role_signs_in_and_sees_the_dashboard_of_the_network_with_their_role(string email, string role)
     {
         var client = await SignedInClient.SignInAsync(app, email);
 
@@ -56,6 +56,8 @@ public sealed class SignInTests(AppFactory app)
         Assert.Contains("99vanTwente", page, StringComparison.Ordinal);
         Assert.Contains("Volgend kerngroepoverleg", page, StringComparison.Ordinal);
         Assert.Contains("Aanmelding en toelating van nieuwe deelnemers", page, StringComparison.Ordinal);
+        var signedIn = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"signed-in\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Contains(role, signedIn, StringComparison.Ordinal);
     }
 
     [Fact]
