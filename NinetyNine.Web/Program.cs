@@ -75,6 +75,8 @@ services.AddScoped<MembersService>();
 services.AddScoped<ThemeGroupService>();
 services.AddScoped<MeetingQueries>();
 services.AddScoped<ApplicationQueries>();
+services.AddSingleton<MeetingSeriesService>();
+services.AddHostedService<MeetingSeriesWorker>();
 services.AddSingleton<AgendaService>();
 services.AddSingleton<PresenceTracker>();
 services.AddSingleton<HubConnections>();

@@ -15,18 +15,20 @@ public sealed class AgendaItem
     public const int MaxTimeboxMinutes = 240;
     public const int MaxDecisions = 20;
     public const int MaxActionItems = 30;
+    public const int MaxTopics = 30;
 
     private readonly List<Decision> _decisions = [];
     private readonly List<ActionItem> _actionItems = [];
+    private readonly List<AgendaTopic> _topics = [];
 
     private AgendaItem() { }
 
-    internal AgendaItem(string title, int position, bool standing)
+    internal AgendaItem(string title, int position, StandingItem? standing)
     {
         Id = AgendaItemId.New();
         Title = Guard.Text(title, TitleMaxLength, "Field.AgendaTitle");
         Position = position;
-        IsStanding = standing;
+        Standing = standing;
     }
 
     public AgendaItemId Id { get; private set; }
@@ -35,8 +37,10 @@ public sealed class AgendaItem
     /// <summary>Zero-based place in the agenda.</summary>
     public int Position { get; internal set; }
 
-    /// <summary>True for the standing agenda of the case (the four recurring items).</summary>
-    public bool IsStanding { get; private set; }
+    /// <summary>Which of the four recurring items of the case this is; null for an item added to this meeting.</summary>
+    public StandingItem? Standing { get; private set; }
+
+    public bool IsStanding => Standing is not null;
 
     public string? Presenter { get; private set; }
     public int? TimeboxMinutes { get; private set; }
@@ -47,6 +51,9 @@ public sealed class AgendaItem
 
     public IReadOnlyList<Decision> Decisions => _decisions.AsReadOnly();
     public IReadOnlyList<ActionItem> ActionItems => _actionItems.AsReadOnly();
+
+    /// <summary>Applications or theme group slots under this item, in order.</summary>
+    public IReadOnlyList<AgendaTopic> Topics => _topics.OrderBy(t => t.Position).ToList().AsReadOnly();
 
     internal void Retitle(string title) => Title = Guard.Text(title, TitleMaxLength, "Field.AgendaTitle");
 
@@ -103,6 +110,36 @@ public sealed class AgendaItem
     internal void SetActionDone(Guid actionId, bool done) => Action(actionId).Done = done;
 
     internal void RemoveActionItem(Guid actionId) => _actionItems.Remove(Action(actionId));
+
+    /// <summary>Adds a topic once: a second one for the same application or theme group is ignored.</summary>
+    internal AgendaTopic? AddTopic(AgendaTopicKind kind, Guid referenceId, string title, string? presenter)
+    {
+        if (_topics.Any(t => t.Kind == kind && t.ReferenceId == referenceId))
+        {
+            return null;
+        }
+
+        if (_topics.Count >= MaxTopics)
+        {
+            throw new DomainException("Agenda.TooManyTopics", MaxTopics);
+        }
+
+        var topic = new AgendaTopic(kind, referenceId, title, presenter, _topics.Count);
+        _topics.Add(topic);
+        return topic;
+    }
+
+    internal void RemoveTopic(Guid topicId)
+    {
+        _topics.Remove(_topics.FirstOrDefault(t => t.Id == topicId) ?? throw new DomainException("Agenda.UnknownTopic"));
+        var position = 0;
+        foreach (var topic in _topics.OrderBy(t => t.Position))
+        {
+            topic.Position = position++;
+        }
+    }
+
+    internal bool HasTopic(AgendaTopicKind kind, Guid referenceId) => _topics.Any(t => t.Kind == kind && t.ReferenceId == referenceId);
 
     private ActionItem Action(Guid id) =>
         _actionItems.FirstOrDefault(a => a.Id == id) ?? throw new DomainException("Agenda.UnknownAction");

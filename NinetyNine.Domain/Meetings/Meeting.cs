@@ -1,4 +1,6 @@
+using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.ThemeGroups;
 
 namespace NinetyNine.Domain.Meetings;
 
@@ -20,6 +22,12 @@ public sealed class Meeting : IAggregateRoot
 
     /// <summary>Start in the network's local time.</summary>
     public DateTime StartsAt { get; private set; }
+
+    /// <summary>
+    /// The cadence date this meeting stands for in the three-weekly series; it stays the same when the meeting is
+    /// moved or cancelled, so the series never plans that date twice. Null for an extra meeting.
+    /// </summary>
+    public DateOnly? SeriesDate { get; private set; }
 
     public int DurationMinutes { get; private set; }
     public MeetingMode Mode { get; private set; }
@@ -58,13 +66,13 @@ public sealed class Meeting : IAggregateRoot
 
     public bool IsEditable => Status is MeetingStatus.Planned or MeetingStatus.Live;
 
-    /// <summary>Plans a core group meeting with the standing agenda of the network.</summary>
-    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails)
+    /// <summary>
+    /// Plans a core group meeting with the standing agenda of the network: a regular one of the series when
+    /// <paramref name="seriesDate"/> is given, an extra one otherwise.
+    /// </summary>
+    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateOnly? seriesDate = null)
     {
-        if (durationMinutes is < 15 or > 480)
-        {
-            throw new DomainException("Cadence.Duration");
-        }
+        EnsureDuration(durationMinutes);
 
         var meeting = new Meeting
         {
@@ -75,10 +83,11 @@ public sealed class Meeting : IAggregateRoot
             Mode = mode,
             ModeDetails = Guard.OptionalText(modeDetails, ModeDetailsMaxLength, "Field.ModeDetails"),
             Status = MeetingStatus.Planned,
+            SeriesDate = seriesDate,
         };
-        foreach (var title in StandingAgenda.Items)
+        foreach (var (kind, title) in StandingAgenda.Entries)
         {
-            meeting._agenda.Add(new AgendaItem(title, meeting._agenda.Count, standing: true));
+            meeting._agenda.Add(new AgendaItem(title, meeting._agenda.Count, kind));
         }
 
         return meeting;
@@ -92,7 +101,7 @@ public sealed class Meeting : IAggregateRoot
             throw new DomainException("Meeting.AgendaFull", MaxAgendaItems);
         }
 
-        var item = new AgendaItem(title, _agenda.Count, standing: false);
+        var item = new AgendaItem(title, _agenda.Count, standing: null);
         _agenda.Add(item);
         return item;
     }
@@ -209,13 +218,13 @@ public sealed class Meeting : IAggregateRoot
     public long AdvanceSequence() => ++Sequence;
 
     /// <summary>
-    /// Carries what is left of this closed meeting into the next one: items not discussed (other than
-    /// the standing ones, which every meeting has) and the action items still open.
+    /// Carries what is left of this closed (or cancelled) meeting into the next one: items not discussed (other
+    /// than the standing ones, which every meeting has) and the action items still open.
     /// </summary>
     public void CarryOverTo(Meeting next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (Status != MeetingStatus.Closed)
+        if (Status is not (MeetingStatus.Closed or MeetingStatus.Cancelled))
         {
             throw new DomainException("Meeting.NotClosed");
         }
@@ -254,10 +263,83 @@ public sealed class Meeting : IAggregateRoot
         }
     }
 
-    public void Reschedule(DateTime startsAt, MeetingMode mode, string? modeDetails)
+    /// <summary>
+    /// Puts a topic (an application to decide on, a theme group's update slot) under one of the standing items.
+    /// Adding the same topic twice changes nothing. When the standing item was removed from this agenda, it
+    /// comes back at the end, so a waiting application never drops off.
+    /// </summary>
+    public AgendaTopic? AddTopic(StandingItem under, AgendaTopicKind kind, Guid referenceId, string title, string? presenter)
     {
         EnsureEditable();
+        if (_agenda.Any(i => i.HasTopic(kind, referenceId)))
+        {
+            return null;
+        }
+
+        var item = _agenda.FirstOrDefault(i => i.Standing == under);
+        if (item is null)
+        {
+            if (_agenda.Count >= MaxAgendaItems)
+            {
+                throw new DomainException("Meeting.AgendaFull", MaxAgendaItems);
+            }
+
+            item = new AgendaItem(StandingAgenda.TitleOf(under), _agenda.Count, under);
+            _agenda.Add(item);
+        }
+
+        return item.AddTopic(kind, referenceId, title, presenter);
+    }
+
+    /// <summary>An application waiting for the core group's decision goes under item 1, once.</summary>
+    public AgendaTopic? PutOnAgenda(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.NetworkId != NetworkId)
+        {
+            throw new DomainException("Meeting.OtherSeries");
+        }
+
+        return AddTopic(StandingItem.Applications, AgendaTopicKind.Application, application.Id.Value, application.CompanyName, presenter: null);
+    }
+
+    /// <summary>A theme group gets an update slot under item 2, presented by its lead (kartrekker) when it has one.</summary>
+    public AgendaTopic? PlanUpdateSlot(ThemeGroup group, string? leadName)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.NetworkId != NetworkId)
+        {
+            throw new DomainException("Meeting.OtherSeries");
+        }
+
+        return AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, group.Id.Value, group.Name, leadName);
+    }
+
+    public void RemoveTopic(AgendaItemId itemId, Guid topicId)
+    {
+        EnsureEditable();
+        Item(itemId).RemoveTopic(topicId);
+    }
+
+    public bool HasTopic(AgendaTopicKind kind, Guid referenceId) => _agenda.Any(i => i.HasTopic(kind, referenceId));
+
+    /// <summary>Moves a planned meeting to another time, length or way of meeting; it keeps its place in the series.</summary>
+    public void Reschedule(DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails)
+    {
+        EnsureEditable();
+        if (Status != MeetingStatus.Planned)
+        {
+            throw new DomainException("Meeting.OnlyPlannedMoves");
+        }
+
+        EnsureDuration(durationMinutes);
+        if (!Enum.IsDefined(mode))
+        {
+            throw new DomainException("Meeting.UnknownMode");
+        }
+
         StartsAt = DateTime.SpecifyKind(startsAt, DateTimeKind.Unspecified);
+        DurationMinutes = durationMinutes;
         Mode = mode;
         ModeDetails = Guard.OptionalText(modeDetails, ModeDetailsMaxLength, "Field.ModeDetails");
     }
@@ -305,6 +387,14 @@ public sealed class Meeting : IAggregateRoot
     }
 
     void IAggregateRoot.BumpVersion() => Version++;
+
+    private static void EnsureDuration(int durationMinutes)
+    {
+        if (durationMinutes is < 15 or > 480)
+        {
+            throw new DomainException("Cadence.Duration");
+        }
+    }
 
     public AgendaItem Item(AgendaItemId id) =>
         _agenda.FirstOrDefault(i => i.Id == id) ?? throw new DomainException("Meeting.UnknownItem");

@@ -1,16 +1,37 @@
 namespace NinetyNine.Domain.Meetings;
 
+/// <summary>The four recurring points of every core group meeting, in the order the network uses.</summary>
+public enum StandingItem
+{
+    /// <summary>1. Applications of new participants (aanmelding en toelating): every waiting application goes here.</summary>
+    Applications = 1,
+
+    /// <summary>2. Updates from the theme groups by their leads (kartrekkers): one slot per theme group.</summary>
+    ThemeGroupUpdates = 2,
+
+    /// <summary>3. Communication about and visibility of the network.</summary>
+    Communication = 3,
+
+    /// <summary>4. Further developments and needs.</summary>
+    Developments = 4,
+}
+
 /// <summary>
 /// The recurring agenda of a core group meeting, as the network itself describes it.
 /// These are the network's own (Dutch) words and become data of each meeting.
 /// </summary>
 public static class StandingAgenda
 {
-    public static IReadOnlyList<string> Items { get; } =
+    public static IReadOnlyList<(StandingItem Kind, string Title)> Entries { get; } =
     [
-        "Aanmelding en toelating van nieuwe deelnemers",
-        "Updates over de themagroepen vanuit de kartrekkers",
-        "Communicatie over en zichtbaarheid van het netwerk",
-        "Verdere ontwikkelingen en behoeften",
+        (StandingItem.Applications, "Aanmelding en toelating van nieuwe deelnemers"),
+        (StandingItem.ThemeGroupUpdates, "Updates over de themagroepen vanuit de kartrekkers"),
+        (StandingItem.Communication, "Communicatie over en zichtbaarheid van het netwerk"),
+        (StandingItem.Developments, "Verdere ontwikkelingen en behoeften"),
     ];
+
+    /// <summary>The titles, in order.</summary>
+    public static IReadOnlyList<string> Items { get; } = [.. Entries.Select(e => e.Title)];
+
+    public static string TitleOf(StandingItem kind) => Entries.Single(i => i.Kind == kind).Title;
 }

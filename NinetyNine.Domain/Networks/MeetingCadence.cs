@@ -48,4 +48,14 @@ public sealed record MeetingCadence
         var periods = (long)Math.Ceiling((localNow - first) / period);
         return first + (period * periods);
     }
+
+    /// <summary>The regular meetings from the first one at or after <paramref name="localFrom"/> onwards, without end.</summary>
+    public IEnumerable<DateTime> OccurrencesFrom(DateTime localFrom)
+    {
+        var period = TimeSpan.FromDays(7 * IntervalWeeks);
+        for (var next = NextAfter(localFrom); ; next += period)
+        {
+            yield return next;
+        }
+    }
 }

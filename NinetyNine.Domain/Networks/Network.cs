@@ -176,6 +176,14 @@ public sealed class Network : IAggregateRoot
         person.Deactivate();
     }
 
+    /// <summary>Who a core group meeting is for: the coordinator first, then the active core group members by name.</summary>
+    public IReadOnlyList<Person> CoreGroupAttendees() =>
+    [
+        .. _people.Where(p => p.IsActive && HasRole(p.Id, NetworkRole.Coordinator)),
+        .. _people.Where(p => p.IsActive && HasRole(p.Id, NetworkRole.CoreGroupMember) && !HasRole(p.Id, NetworkRole.Coordinator))
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture),
+    ];
+
     public bool HasRole(PersonId personId, NetworkRole role) =>
         _roles.Any(r => r.PersonId == personId && r.Role == role);
 

@@ -92,6 +92,46 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
         await ahmet.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_coordinator_moves_and_then_cancels_a_meeting_and_the_core_group_sees_it_live()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId);
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId, width: 360);
+        await Expect(marloes.Locator("[data-testid=reschedule]")).ToHaveCountAsync(0);
+        await Expect(marloes.Locator("[data-testid=attendees]")).ToContainTextAsync("Sanne Kuipers");
+        await Expect(marloes.Locator("[data-testid=attendee][data-online=true]")).ToHaveCountAsync(2);
+
+        // Move: a later start, 90 minutes, by video. A time field left empty gets its message at the field.
+        await sanne.ClickAsync("[data-testid=reschedule]");
+        var dialog = sanne.Locator(".mud-dialog");
+        var time = dialog.Locator("input[data-testid=plan-time]");
+        await time.FillAsync("");
+        await time.PressAsync("Tab");
+        await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("Begintijd is verplicht.");
+        await time.FillAsync("14:30");
+        await time.PressAsync("Tab");
+        await dialog.Locator("input[data-testid=plan-duration]").FillAsync("90");
+        await dialog.Locator("input[data-testid=plan-details]").FillAsync("https://meet.example.nl/kerngroep");
+        await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
+
+        await Expect(marloes.Locator("[data-testid=meeting-when]")).ToContainTextAsync("14:30–16:00");
+        await Expect(marloes.Locator("[data-testid=meeting-mode]")).ToContainTextAsync("https://meet.example.nl/kerngroep");
+
+        // Cancel: everyone sees the notice and the agenda can no longer change.
+        await sanne.ClickAsync("[data-testid=cancel-meeting]");
+        await sanne.Locator(".mud-message-box").GetByRole(AriaRole.Button, new() { Name = "Afgelasten" }).ClickAsync();
+
+        await Expect(marloes.Locator("[data-testid=meeting-cancelled]")).ToBeVisibleAsync();
+        await Expect(marloes.Locator("[data-testid=meeting-status]")).ToHaveTextAsync("Afgelast");
+        await Expect(marloes.Locator("[data-testid=add-agenda-item]")).ToHaveCountAsync(0);
+        await Expect(sanne.Locator("[data-testid=reschedule]")).ToHaveCountAsync(0);
+
+        await sanne.Context.CloseAsync();
+        await marloes.Context.CloseAsync();
+    }
+
     /// <summary>Puts the caret where a person would (keys such as End), then types at a brisk speed.</summary>
     private static async Task TypeAtAsync(ILocator field, string[] keys, string text)
     {

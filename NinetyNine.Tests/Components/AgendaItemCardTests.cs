@@ -11,16 +11,57 @@ public sealed class AgendaItemCardTests : MudTestContext
 {
     private static readonly DateTime Start = new(2026, 12, 15, 8, 0, 0);
 
-    private static AgendaItemState Item(string title = "Werkbezoek", bool discussed = false) =>
+    private static AgendaItemState Item(string title = "Werkbezoek", bool discussed = false, IReadOnlyList<TopicState>? topics = null) =>
         new(Guid.NewGuid(), title, false, "Henk Nijhuis", 15, "Rondleiding in mei", discussed,
             [new DecisionState(Guid.NewGuid(), "We gaan op werkbezoek", Start)],
-            [new ActionState(Guid.NewGuid(), "Datum prikken", "Sanne", new DateOnly(2026, 12, 22), false)]);
+            [new ActionState(Guid.NewGuid(), "Datum prikken", "Sanne", new DateOnly(2026, 12, 22), false)],
+            topics ?? []);
+
+    private static readonly Guid ApplicationRef = Guid.NewGuid();
+    private static readonly Guid GroupRef = Guid.NewGuid();
+
+    private static readonly TopicState[] Topics =
+    [
+        new(Guid.NewGuid(), AgendaTopicKind.Application, ApplicationRef, "Bakkerij Hofman", null),
+        new(Guid.NewGuid(), AgendaTopicKind.ThemeGroupUpdate, GroupRef, "Wet- en regelgeving", "Joost Hulshof"),
+        new(Guid.NewGuid(), AgendaTopicKind.ThemeGroupUpdate, Guid.NewGuid(), "Kennisuitwisseling", null),
+    ];
+
+    [Fact]
+    public void Topics_link_to_the_application_dossier_and_the_theme_group_with_their_presenter()
+    {
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, Item(topics: Topics)).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, false));
+
+        var rows = card.FindAll("[data-testid=agenda-topic]");
+        Assert.Equal(3, rows.Count);
+        Assert.Equal($"/applications/{ApplicationRef}", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"/theme-groups/{GroupRef}", rows[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Joost Hulshof", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("nog geen kartrekker", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.Empty(card.FindAll("[data-testid=remove-topic]"));
+    }
+
+    [Fact]
+    public void An_editor_removes_a_topic_by_its_id()
+    {
+        var item = Item(topics: Topics);
+        var sent = new List<AgendaItemCommand>();
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, item).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, true)
+            .Add(c => c.OnCommand, EventCallback.Factory.Create<AgendaItemCommand>(this, sent.Add)));
+
+        card.FindAll("[data-testid=remove-topic]")[1].Click();
+
+        Assert.Equal([new AgendaItemCommand(AgendaCommandKind.RemoveTopic, item.Id, TargetId: Topics[1].Id)], sent);
+        Assert.Equal("„Wet- en regelgeving” van de agenda halen", card.FindAll("[data-testid=remove-topic]")[1].GetAttribute("aria-label"));
+    }
 
     [Fact]
     public void Shows_presenter_timebox_decisions_actions_and_how_long_the_current_item_runs()
     {
         var item = Item();
-        var live = new MeetingState(MeetingStatus.Live, Start, Start, item.Id, Start.AddMinutes(3), Start.AddMinutes(55));
+        var live = new MeetingState(MeetingStatus.Live, Start, Start, item.Id, Start.AddMinutes(3), Start.AddMinutes(55), 60, MeetingMode.Phone, null);
 
         var card = Render<AgendaItemCard>(p => p
             .Add(c => c.Item, item).Add(c => c.Index, 1).Add(c => c.Count, 5).Add(c => c.CanEdit, true)

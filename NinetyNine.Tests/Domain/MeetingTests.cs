@@ -312,12 +312,12 @@ public class MeetingTests
         var meeting = Schedule();
         var later = Start.AddDays(7);
 
-        meeting.Reschedule(later, MeetingMode.InPerson, " Stadhuis, zaal 2 ");
+        meeting.Reschedule(later, 90, MeetingMode.InPerson, " Stadhuis, zaal 2 ");
 
         Assert.Equal(later, meeting.StartsAt);
         Assert.Equal(MeetingMode.InPerson, meeting.Mode);
         Assert.Equal("Stadhuis, zaal 2", meeting.ModeDetails);
-        ThrowsCode("Text.TooLong", () => meeting.Reschedule(later, MeetingMode.Video, new string('x', Meeting.ModeDetailsMaxLength + 1)));
+        ThrowsCode("Text.TooLong", () => meeting.Reschedule(later, 60, MeetingMode.Video, new string('x', Meeting.ModeDetailsMaxLength + 1)));
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public class MeetingTests
                 meeting.MoveAgendaItem(first, 3);
                 break;
             case "Reschedule":
-                meeting.Reschedule(Start.AddDays(1), MeetingMode.Video, null);
+                meeting.Reschedule(Start.AddDays(1), 60, MeetingMode.Video, null);
                 break;
             case "Close":
                 meeting.Close(Start.AddHours(1));

@@ -28,7 +28,8 @@ public sealed class SeedTests(AppFactory app)
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var network = await db.Networks.AsNoTracking().SingleAsync();
         var groups = await db.ThemeGroups.AsNoTracking().OrderBy(g => g.Position).ToListAsync();
-        var meeting = await db.Meetings.AsNoTracking().SingleAsync();
+        var meeting = (await db.Meetings.AsNoTracking().Where(m => m.SeriesDate != null).ToListAsync()).MinBy(m => m.StartsAt)!;
+        var applications = await db.Applications.AsNoTracking().ToListAsync();
 
         Assert.Equal("99vanTwente", network.Name);
         Assert.Equal(20, network.Employers.Count);
@@ -39,8 +40,12 @@ public sealed class SeedTests(AppFactory app)
         Assert.Equal(["Werkgelegenheid creëren", "In-, door- en uitstroom van kandidaten", "Wet- en regelgeving", "Kennisuitwisseling"], groups.Select(g => g.Name));
         var firstLead = network.PersonById(groups[0].LeadPersonId!.Value);
         Assert.Equal("Sallandse Wegenbouw", network.EmployerById(firstLead.EmployerId!.Value).Name);
-        Assert.InRange(await db.Applications.CountAsync(), 1, 2);
+        Assert.InRange(applications.Count, 1, 2);
         Assert.Equal(StandingAgenda.Items, meeting.Agenda.Select(i => i.Title));
+        // The first meeting is prepared: the waiting applications under item 1, an update slot per theme group under item 2.
+        Assert.Equal(applications.OrderBy(a => a.SubmittedAt).Select(a => a.CompanyName), meeting.Agenda[0].Topics.Select(t => t.Title));
+        Assert.Equal(groups.Select(g => g.Name), meeting.Agenda[1].Topics.Select(t => t.Title));
+        Assert.Equal(DateOnly.FromDateTime(meeting.StartsAt), meeting.SeriesDate);
         Assert.True(meeting.StartsAt > network.LocalNow(TimeProvider.System));
         Assert.Equal(0, (meeting.StartsAt.Date - network.Cadence.Anchor.ToDateTime(TimeOnly.MinValue)).Days % 21);
     }

@@ -16,6 +16,7 @@ public static class Outcome
             DomainException e => e.Message,
             ConcurrencyConflictException => l["Outcome.Conflict"],
             ForbiddenException => l["Outcome.Forbidden"],
+            FluentValidation.ValidationException e => string.Join(" ", e.Errors.Select(x => x.ErrorMessage).Distinct()),
             _ => string.Empty,
         };
         return message.Length > 0;

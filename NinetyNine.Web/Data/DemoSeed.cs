@@ -44,12 +44,18 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
 
         var network = BuildNetwork(seed, time);
         db.Networks.Add(network);
-        db.ThemeGroups.AddRange(BuildThemeGroups(seed, network));
-        db.Applications.AddRange(seed.Applications.Select(a =>
-            Application.Submit(network.Id, a.ToForm(), time.GetUtcNow().AddDays(-a.SubmittedDaysAgo))));
+        var groups = BuildThemeGroups(seed, network).ToList();
+        db.ThemeGroups.AddRange(groups);
+        var applications = seed.Applications.Select(a =>
+            Application.Submit(network.Id, a.ToForm(), time.GetUtcNow().AddDays(-a.SubmittedDaysAgo))).ToList();
+        db.Applications.AddRange(applications);
 
+        // The first meeting of the series, prepared like every new one; the series plans the next ones itself.
         var start = network.Cadence.NextAfter(network.LocalNow(time));
-        db.Meetings.Add(Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, seed.Network.MeetingMode, seed.Network.MeetingDetails));
+        var meeting = Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, seed.Network.MeetingMode, seed.Network.MeetingDetails,
+            DateOnly.FromDateTime(start));
+        AgendaPreparation.Prepare(meeting, network, groups, applications);
+        db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
 
         if (configuration.GetValue("Seed:DemoAccounts", false))

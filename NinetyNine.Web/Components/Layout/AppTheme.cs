@@ -16,6 +16,8 @@ public static class AppTheme
             DrawerBackground = "#ffffff",
             Success = "#2e7d32",
             Warning = "#8a5300",
+            Info = "#0b5cad",
+            Error = "#b3261e",
             TextSecondary = "#52575c",
         },
         Typography = new Typography

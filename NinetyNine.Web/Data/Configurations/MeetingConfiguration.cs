@@ -14,6 +14,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasOne<Network>().WithMany().HasForeignKey(m => m.NetworkId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.NetworkId, m.StartsAt });
+
+        // One meeting per cadence date: two servers planning the series at once cannot both add it.
+        builder.HasIndex(m => new { m.NetworkId, m.SeriesDate }).IsUnique().HasFilter("SeriesDate IS NOT NULL");
         builder.Property(m => m.ModeDetails).HasMaxLength(Meeting.ModeDetailsMaxLength);
         builder.Ignore(m => m.EndsAt);
         builder.Ignore(m => m.PredictedEnd);
@@ -27,6 +30,18 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             i.Property(x => x.Title).HasMaxLength(AgendaItem.TitleMaxLength);
             i.Property(x => x.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
             i.Property(x => x.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
+            i.Ignore(x => x.IsStanding);
+            i.OwnsMany(x => x.Topics, t =>
+            {
+                t.ToTable("AgendaTopics");
+                t.WithOwner().HasForeignKey("AgendaItemId");
+                t.HasKey(x => x.Id);
+                t.Property(x => x.Id).ValueGeneratedNever();
+                t.Property(x => x.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+                t.Property(x => x.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
+                t.HasIndex(x => new { x.Kind, x.ReferenceId });
+            });
+            i.Navigation(x => x.Topics).HasField("_topics").UsePropertyAccessMode(PropertyAccessMode.Field);
             i.OwnsMany(x => x.Decisions, d =>
             {
                 d.ToTable("Decisions");

@@ -269,6 +269,9 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("SeriesDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -283,6 +286,10 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "SeriesDate")
+                        .IsUnique()
+                        .HasFilter("SeriesDate IS NOT NULL");
 
                     b.HasIndex("NetworkId", "StartsAt");
 
@@ -557,9 +564,6 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<bool>("Discussed")
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<bool>("IsStanding")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
 
@@ -574,6 +578,9 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<string>("Presenter")
                                 .HasMaxLength(120)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Standing")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<int?>("TimeboxMinutes")
                                 .HasColumnType("INTEGER");
@@ -625,6 +632,44 @@ namespace NinetyNine.Web.Data.Migrations
                                         .HasForeignKey("AgendaItemId");
                                 });
 
+                            b1.OwnsMany("NinetyNine.Domain.Meetings.AgendaTopic", "Topics", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("AgendaItemId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Kind")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("Position")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Presenter")
+                                        .HasMaxLength(120)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("ReferenceId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Title")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("AgendaItemId");
+
+                                    b2.HasIndex("Kind", "ReferenceId");
+
+                                    b2.ToTable("AgendaTopics", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgendaItemId");
+                                });
+
                             b1.OwnsMany("NinetyNine.Domain.Meetings.Decision", "Decisions", b2 =>
                                 {
                                     b2.Property<Guid>("Id")
@@ -654,6 +699,8 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Navigation("ActionItems");
 
                             b1.Navigation("Decisions");
+
+                            b1.Navigation("Topics");
                         });
 
                     b.Navigation("Agenda");

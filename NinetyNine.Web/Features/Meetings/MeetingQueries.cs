@@ -1,28 +1,45 @@
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
+using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Meetings;
 
 /// <summary>The core group meetings of the current network.</summary>
-public sealed class MeetingQueries(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time)
+public sealed class MeetingQueries(IDbContextFactory<NinetyNineDb> dbFactory, MeetingSeriesService series, TimeProvider time)
 {
+    /// <summary>The network's meetings; the next regular ones of the series are planned first when missing.</summary>
     public async Task<MeetingList> ListAsync(CurrentMember member, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
+        await series.EnsureUpcomingAsync(member.NetworkId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.NetworkId == member.NetworkId)
             .OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         var now = network.LocalNow(time);
-        var rows = meetings.Select(m => new MeetingRow(m.Id, m.StartsAt, m.DurationMinutes, m.Mode, m.Status, m.Agenda.Count)).ToList();
+        var rows = meetings.Select(m => new MeetingRow(m.Id, m.StartsAt, m.DurationMinutes, m.Mode, m.Status, m.Agenda.Count, m.SeriesDate)).ToList();
+        // A cancelled meeting still to come stays among the upcoming ones, marked, so nobody dials in for it.
+        bool IsUpcoming(MeetingRow r) => r.Status == MeetingStatus.Live
+            || (r.StartsAt.AddMinutes(r.DurationMinutes) >= now && r.Status is MeetingStatus.Planned or MeetingStatus.Cancelled);
         return new MeetingList(
             network.Cadence.IntervalWeeks,
             now,
-            [.. rows.Where(r => r.StartsAt.AddMinutes(r.DurationMinutes) >= now && r.Status is MeetingStatus.Planned or MeetingStatus.Live)],
-            [.. rows.Where(r => r.StartsAt.AddMinutes(r.DurationMinutes) < now || r.Status is MeetingStatus.Closed or MeetingStatus.Cancelled).Reverse()]);
+            [.. rows.Where(IsUpcoming)],
+            [.. rows.Where(r => !IsUpcoming(r)).Reverse()]);
+    }
+
+    public async Task<IReadOnlyList<Attendee>> AttendeesAsync(CurrentMember member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
+        return [.. network.CoreGroupAttendees().Select(p => new Attendee(
+            p.Name,
+            p.EmployerId is { } employer ? network.EmployerById(employer).Name : p.Organisation,
+            network.HasRole(p.Id, NetworkRole.Coordinator)))];
     }
 
     public async Task<Meeting?> FindAsync(CurrentMember member, MeetingId id, CancellationToken cancellationToken = default)
@@ -33,6 +50,16 @@ public sealed class MeetingQueries(IDbContextFactory<NinetyNineDb> dbFactory, Ti
     }
 }
 
+/// <summary>Someone a core group meeting is for, with the organisation they represent.</summary>
+public sealed record Attendee(string Name, string? Organisation, bool IsCoordinator);
+
 public sealed record MeetingList(int IntervalWeeks, DateTime Now, IReadOnlyList<MeetingRow> Upcoming, IReadOnlyList<MeetingRow> Past);
 
-public sealed record MeetingRow(MeetingId Id, DateTime StartsAt, int DurationMinutes, MeetingMode Mode, MeetingStatus Status, int AgendaItems);
+public sealed record MeetingRow(MeetingId Id, DateTime StartsAt, int DurationMinutes, MeetingMode Mode, MeetingStatus Status, int AgendaItems, DateOnly? SeriesDate)
+{
+    /// <summary>An extra meeting, outside the cadence.</summary>
+    public bool IsExtra => SeriesDate is null;
+
+    /// <summary>A regular meeting that no longer takes place on its cadence date.</summary>
+    public bool IsMoved => SeriesDate is { } date && date != DateOnly.FromDateTime(StartsAt);
+}

@@ -1,3 +1,4 @@
+using NinetyNine.Domain.Meetings;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -84,6 +85,10 @@ public sealed class AgendaConnection : IAsyncDisposable
     public Task SendAsync(AgendaCommandKind kind, Guid? itemId = null, string? text = null, int? number = null,
         string? owner = null, DateOnly? dueOn = null, Guid? targetId = null, bool? flag = null) =>
         SubmitAsync(new AgendaCommand(_meetingId, Guid.NewGuid(), kind, itemId, text, number, owner, dueOn, targetId, flag));
+
+    /// <summary>The coordinator moves the meeting: new start, length, and how the core group meets.</summary>
+    public Task RescheduleAsync(DateTime startsAt, int durationMinutes, MeetingMode mode, string? details) =>
+        SubmitAsync(new AgendaCommand(_meetingId, Guid.NewGuid(), AgendaCommandKind.Reschedule, Text: details, Number: durationMinutes, At: startsAt, Mode: mode));
 
     /// <summary>Takes the notes as the person now has them and sends the change as a patch when nothing else is in flight.</summary>
     public Task EditNotesAsync(Guid itemId, string text) => EditNotesAsync(itemId, null, text);

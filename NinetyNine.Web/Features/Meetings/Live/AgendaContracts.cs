@@ -22,6 +22,13 @@ public enum AgendaCommandKind
     Start,
     MoveToItem,
     Close,
+    RemoveTopic,
+
+    /// <summary>Coordinator only: new start (<see cref="AgendaCommand.At"/>), length (Number), mode and details (Text).</summary>
+    Reschedule,
+
+    /// <summary>Coordinator only: the meeting does not take place; its points go to the next meeting.</summary>
+    Cancel,
 }
 
 /// <summary>
@@ -39,7 +46,9 @@ public sealed record AgendaCommand(
     string? Owner = null,
     DateOnly? DueOn = null,
     Guid? TargetId = null,
-    bool? Flag = null);
+    bool? Flag = null,
+    DateTime? At = null,
+    MeetingMode? Mode = null);
 
 /// <summary>What the server answers the sender: accepted with its sequence number, or refused with a reason fit to show.</summary>
 public sealed record AgendaCommandResult(bool Accepted, long Sequence, string? Error, bool Duplicate = false)
@@ -53,9 +62,15 @@ public sealed record MeetingState(
     DateTime? StartedAt,
     Guid? CurrentItemId,
     DateTime? CurrentItemStartedAt,
-    DateTime PredictedEnd);
+    DateTime PredictedEnd,
+    int DurationMinutes,
+    MeetingMode Mode,
+    string? ModeDetails);
 
 public sealed record DecisionState(Guid Id, string Text, DateTime RecordedAt);
+
+/// <summary>An application or theme group slot under an item; <see cref="ReferenceId"/> links to its page.</summary>
+public sealed record TopicState(Guid Id, AgendaTopicKind Kind, Guid ReferenceId, string Title, string? Presenter);
 
 public sealed record ActionState(Guid Id, string Text, string? Owner, DateOnly? DueOn, bool Done);
 
@@ -68,7 +83,8 @@ public sealed record AgendaItemState(
     string Notes,
     bool Discussed,
     IReadOnlyList<DecisionState> Decisions,
-    IReadOnlyList<ActionState> Actions);
+    IReadOnlyList<ActionState> Actions,
+    IReadOnlyList<TopicState> Topics);
 
 /// <summary>
 /// One accepted change, broadcast to everyone in the meeting: the items it touched (full state), the
@@ -106,10 +122,12 @@ public interface IAgendaClient
 internal static class AgendaStates
 {
     public static MeetingState Of(Meeting meeting) =>
-        new(meeting.Status, meeting.StartsAt, meeting.StartedAt, meeting.CurrentItemId?.Value, meeting.CurrentItemStartedAt, meeting.PredictedEnd);
+        new(meeting.Status, meeting.StartsAt, meeting.StartedAt, meeting.CurrentItemId?.Value, meeting.CurrentItemStartedAt, meeting.PredictedEnd,
+            meeting.DurationMinutes, meeting.Mode, meeting.ModeDetails);
 
     public static AgendaItemState Of(AgendaItem item) =>
         new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
             [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
-            [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))]);
+            [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))],
+            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter))]);
 }

@@ -14,13 +14,16 @@ namespace NinetyNine.Web.Features.Meetings.Live;
 /// saved together with its change record under the meeting's concurrency token; a concurrent save makes
 /// it reload and apply again, so changes to one meeting are serialised by the database, not by memory.
 /// </summary>
-public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, TimeProvider time, ILogger<AgendaService> logger)
+public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, MeetingSeriesService series, TimeProvider time, ILogger<AgendaService> logger)
 {
     public const int MaxPatchLength = 30_000;
     public const int MaxCatchUpChanges = 500;
     private const int MaxAttempts = 8;
 
     public static bool CanEdit(ClaimsPrincipal user) => user.IsCoreGroup();
+
+    /// <summary>Moving and cancelling a meeting is the coordinator's: they keep the series.</summary>
+    public static bool CanSchedule(ClaimsPrincipal user) => user.IsCoordinator();
 
     public async Task<MeetingSnapshot?> SnapshotAsync(CurrentMember member, Guid meetingId, CancellationToken cancellationToken = default)
     {
@@ -67,6 +70,12 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             return (AgendaCommandResult.Refused(Text.Get("Agenda.ReadOnly")), null);
         }
 
+        if (command.Kind is AgendaCommandKind.Reschedule or AgendaCommandKind.Cancel && !CanSchedule(member.User))
+        {
+            logger.LogWarning("Refused {Kind} of a meeting by a person who is not the coordinator", command.Kind);
+            return (AgendaCommandResult.Refused(Text.Get("Agenda.CoordinatorOnly")), null);
+        }
+
         if (command.Kind == AgendaCommandKind.PatchNotes && command.Text?.Length > MaxPatchLength)
         {
             return (AgendaCommandResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)), null);
@@ -99,9 +108,9 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
 
             db.MeetingChanges.Add(new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId,
                 JsonSerializer.Serialize(change, Json), time.GetUtcNow()));
-            if (command.Kind == AgendaCommandKind.Close)
+            if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
             {
-                await CarryOverAsync(db, meeting, cancellationToken);
+                await series.CarryOverAsync(db, meeting, cancellationToken);
             }
 
             try
@@ -118,26 +127,6 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 // The same operation, resent, was saved by a parallel call: the next round finds it.
             }
         }
-    }
-
-    /// <summary>
-    /// Closing passes what is left (undiscussed items, open action items) to the next meeting of the series, in the
-    /// same save: the next planned meeting after this one, or a new one on the network's cadence.
-    /// </summary>
-    private static async Task CarryOverAsync(NinetyNineDb db, Meeting closed, CancellationToken cancellationToken)
-    {
-        var next = await db.Meetings
-            .Where(m => m.NetworkId == closed.NetworkId && m.Id != closed.Id && m.StartsAt > closed.StartsAt && m.Status == MeetingStatus.Planned)
-            .OrderBy(m => m.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is null)
-        {
-            var cadence = await db.Networks.Where(n => n.Id == closed.NetworkId).Select(n => n.Cadence).SingleAsync(cancellationToken);
-            next = Meeting.Schedule(closed.NetworkId, cadence.NextAfter(closed.StartsAt.AddMinutes(1)), cadence.DurationMinutes, closed.Mode, closed.ModeDetails);
-            db.Meetings.Add(next);
-        }
-
-        closed.CarryOverTo(next);
     }
 
     /// <summary>Applies one command to the aggregate and describes the result for the clients.</summary>
@@ -203,6 +192,16 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 break;
             case AgendaCommandKind.Close:
                 meeting.Close(now);
+                break;
+            case AgendaCommandKind.RemoveTopic:
+                meeting.RemoveTopic(Target().Id, c.TargetId ?? Guid.Empty);
+                touched = Target();
+                break;
+            case AgendaCommandKind.Reschedule:
+                meeting.Reschedule(c.At ?? meeting.StartsAt, c.Number ?? meeting.DurationMinutes, c.Mode ?? meeting.Mode, c.Text);
+                break;
+            case AgendaCommandKind.Cancel:
+                meeting.Cancel();
                 break;
             default:
                 throw new DomainException("Agenda.UnknownCommand");
