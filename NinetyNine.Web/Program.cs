@@ -20,102 +20,114 @@ using NinetyNine.Web.Features.Members;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
-var services = builder.Services;
-
-services.AddRazorComponents().AddInteractiveServerComponents();
-services.AddMudServices();
-services.AddLocalization(o => o.ResourcesPath = "Resources");
-services.AddSingleton(TimeProvider.System);
-services.AddValidatorsFromAssemblyContaining<SubmitApplicationValidator>(ServiceLifetime.Singleton);
-services.AddValidatorsFromAssemblyContaining<SignInValidator>(ServiceLifetime.Singleton);
-
-// Persistence: SQLite file under data/ (configurable), migrated and seeded at start-up.
-services.AddNinetyNineDatabase(builder.Configuration, builder.Environment);
-services.AddSingleton<DemoSeed>();
-services.AddSingleton<NetworkDirectory>();
-services.AddDataProtection()
-    .SetApplicationName("NinetyNine")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(builder.Configuration, builder.Environment), "keys")));
-services.AddHealthChecks().AddDbContextCheck<NinetyNineDb>();
-
-// Sign-in: Identity with cookies; the circuit re-checks the account every minute.
-services.AddCascadingAuthenticationState();
-services.AddHttpContextAccessor();
-services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
-services.AddSingleton<AccountStatus>();
-services.AddIdentityCore<UserAccount>(o =>
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Password.RequiredLength = 10;
-    })
-    .AddEntityFrameworkStores<NinetyNineDb>()
-    .AddSignInManager<NetworkSignInManager>()
-    .AddClaimsPrincipalFactory<NetworkClaimsFactory>()
-    .AddDefaultTokenProviders();
-services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-services.AddAuthentication(IdentityConstants.ApplicationScheme).AddHubTickets().AddIdentityCookies();
-services.ConfigureApplicationCookie(o =>
-{
-    o.LoginPath = "/account/login";
-    o.LogoutPath = "/account/logout";
-    o.AccessDeniedPath = "/account/access-denied";
-    o.Cookie.Name = "NinetyNine.Auth";
-    o.SlidingExpiration = true;
-    o.ExpireTimeSpan = TimeSpan.FromHours(12);
-});
-services.AddAuthorizationBuilder().AddNinetyNinePolicies();
-services.AddSingleton<IAuthorizationHandler, EditThemeGroupHandler>();
-
-// Features.
-services.AddScoped<DashboardQueries>();
-services.AddScoped<MembersService>();
-services.AddScoped<ThemeGroupService>();
-services.AddScoped<MeetingQueries>();
-services.AddScoped<ApplicationQueries>();
-services.AddSingleton<MeetingSeriesService>();
-services.AddHostedService<MeetingSeriesWorker>();
-services.AddSingleton<AgendaService>();
-services.AddSingleton<PresenceTracker>();
-services.AddSingleton<HubConnections>();
-services.AddSingleton<CalendarFeeds>();
-services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
-
-var app = builder.Build();
-
-await DatabaseSetup.MigrateAsync(app.Services);
-await app.Services.GetRequiredService<DemoSeed>().SeedAsync();
-
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRequestLocalization(o =>
-{
-    string[] cultures = ["nl", "en"];
-    o.SetDefaultCulture("nl").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
-    // Dutch unless the person chose English: the browser language does not decide.
-    o.RequestCultureProviders = [new CookieRequestCultureProvider()];
-    o.FallBackToParentUICultures = true;
-});
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
-app.MapAccountEndpoints();
-app.MapHub<AgendaHub>(AgendaHub.Path);
-app.MapMinutesEndpoints();
-app.MapCalendarEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
+var app = await Program.BuildAsync(args);
 app.Run();
 
-/// <summary>Entry point, visible to the integration tests.</summary>
-public partial class Program;
+/// <summary>Entry point; public for the integration tests and the benchmark.</summary>
+public partial class Program
+{
+    /// <summary>
+    /// The app, configured from <paramref name="args"/> (command line, then the usual configuration sources),
+    /// migrated and seeded, ready to run. The entry point runs it; the benchmark starts it on loopback and passes
+    /// <paramref name="configure"/> to adjust the builder (its logging) just before it is built.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<SubmitApplicationValidator>(ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssemblyContaining<SignInValidator>(ServiceLifetime.Singleton);
+
+        // Persistence: SQLite file under data/ (configurable), migrated and seeded at start-up.
+        services.AddNinetyNineDatabase(builder.Configuration, builder.Environment);
+        services.AddSingleton<DemoSeed>();
+        services.AddSingleton<NetworkDirectory>();
+        services.AddDataProtection()
+            .SetApplicationName("NinetyNine")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSetup.DataDirectory(builder.Configuration, builder.Environment), "keys")));
+        services.AddHealthChecks().AddDbContextCheck<NinetyNineDb>();
+
+        // Sign-in: Identity with cookies; the circuit re-checks the account every minute.
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<AccountStatus>();
+        services.AddIdentityCore<UserAccount>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+            })
+            .AddEntityFrameworkStores<NinetyNineDb>()
+            .AddSignInManager<NetworkSignInManager>()
+            .AddClaimsPrincipalFactory<NetworkClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddHubTickets().AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "NinetyNine.Auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAuthorizationBuilder().AddNinetyNinePolicies();
+        services.AddSingleton<IAuthorizationHandler, EditThemeGroupHandler>();
+
+        // Features.
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<MembersService>();
+        services.AddScoped<ThemeGroupService>();
+        services.AddScoped<MeetingQueries>();
+        services.AddScoped<ApplicationQueries>();
+        services.AddSingleton<MeetingSeriesService>();
+        services.AddHostedService<MeetingSeriesWorker>();
+        services.AddSingleton<AgendaService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<CalendarFeeds>();
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await app.Services.GetRequiredService<DemoSeed>().SeedAsync();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(o =>
+        {
+            string[] cultures = ["nl", "en"];
+            o.SetDefaultCulture("nl").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // Dutch unless the person chose English: the browser language does not decide.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.FallBackToParentUICultures = true;
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHub<AgendaHub>(AgendaHub.Path);
+        app.MapMinutesEndpoints();
+        app.MapCalendarEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
