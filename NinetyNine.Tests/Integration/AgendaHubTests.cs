@@ -83,6 +83,29 @@ public sealed class AgendaHubTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_change_saved_elsewhere_between_two_live_edits_is_kept_not_overwritten()
+    {
+        // The service keeps the meeting it last saved at hand between edits; a save by anyone else (another server,
+        // the series) must win its place: the next live edit finds the newer version and applies on top of it.
+        var meetingId = await NewMeetingAsync(app);
+        var service = app.Services.GetRequiredService<AgendaService>();
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var (first, _) = await service.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddItem, Text: "Live toegevoegd"));
+        await using (var elsewhere = await app.DbFactory.CreateDbContextAsync())
+        {
+            var meeting = await elsewhere.Meetings.SingleAsync(m => m.Id == new MeetingId(meetingId));
+            meeting.AddAgendaItem("Elders toegevoegd");
+            await elsewhere.SaveChangesAsync();
+        }
+
+        var (second, _) = await service.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddItem, Text: "Daarna live"));
+
+        Assert.True(first.Accepted && second.Accepted);
+        Assert.Equal(first.Sequence + 1, second.Sequence);
+        Assert.Equal([.. StandingAgenda.Items, "Live toegevoegd", "Elders toegevoegd", "Daarna live"], await StoredTitlesAsync(meetingId));
+    }
+
+    [Fact]
     public async Task A_client_that_missed_a_change_notices_the_gap_and_catches_up()
     {
         var meetingId = await NewMeetingAsync(app);

@@ -61,9 +61,15 @@ public sealed class AgendaConnection : IAsyncDisposable
     {
         get
         {
+            int sent;
             lock (_unacknowledged)
             {
-                return _unacknowledged.Count + _drafts.Values.Count(d => d.InFlight is null && d.Text != d.Base);
+                sent = _unacknowledged.Count;
+            }
+
+            lock (_sync)
+            {
+                return sent + _drafts.Values.Count(d => d.InFlight is null && d.Text != d.Base);
             }
         }
     }
@@ -75,11 +81,21 @@ public sealed class AgendaConnection : IAsyncDisposable
     }
 
     /// <summary>The notes of an item as this person sees them: with their own unsent typing.</summary>
-    public string NotesOf(Guid itemId) =>
-        _drafts.TryGetValue(itemId, out var draft) ? draft.Text : _items.FirstOrDefault(i => i.Id == itemId)?.Notes ?? string.Empty;
+    public string NotesOf(Guid itemId)
+    {
+        lock (_sync)
+        {
+            return _drafts.TryGetValue(itemId, out var draft) ? draft.Text : _items.FirstOrDefault(i => i.Id == itemId)?.Notes ?? string.Empty;
+        }
+    }
 
-    public bool HasUnsavedNotes(Guid itemId) =>
-        _drafts.TryGetValue(itemId, out var draft) && (draft.InFlight is not null || draft.Text != draft.Base);
+    public bool HasUnsavedNotes(Guid itemId)
+    {
+        lock (_sync)
+        {
+            return _drafts.TryGetValue(itemId, out var draft) && (draft.InFlight is not null || draft.Text != draft.Base);
+        }
+    }
 
     /// <summary>Sends a change; the result arrives as a broadcast (and <see cref="Refused"/> if refused).</summary>
     public Task SendAsync(AgendaCommandKind kind, Guid? itemId = null, string? text = null, int? number = null,

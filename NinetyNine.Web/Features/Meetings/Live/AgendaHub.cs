@@ -38,11 +38,11 @@ public sealed class AgendaHub(AgendaService agenda, PresenceTracker presence, IL
     public async Task<AgendaCommandResult> Submit(AgendaCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (result, change) = await agenda.ApplyAsync(Member(), command, Context.ConnectionAborted);
+        var group = Clients.Group(Group(command.MeetingId));
+        var (result, change) = await agenda.ApplyAsync(Member(), command, group.AgendaChanged, Context.ConnectionAborted);
         if (change is not null)
         {
             logger.LogDebug("Agenda change {Kind} accepted as {Sequence}", command.Kind, change.Sequence);
-            await Clients.Group(Group(command.MeetingId)).AgendaChanged(change);
         }
         else if (!result.Accepted)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace NinetyNine.Web.Features.Meetings.Live;
 public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, MeetingSeriesService series, TimeProvider time, ILogger<AgendaService> logger)
 {
     public const int MaxPatchLength = 30_000;
+    private readonly ConcurrentDictionary<Guid, MeetingLine> _lines = new();
     public const int MaxCatchUpChanges = 500;
     private const int MaxAttempts = 8;
 
@@ -60,7 +62,12 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
         return new AgendaCatchUp([], missing == 0 ? null : Snapshot(meeting, member));
     }
 
-    public async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyAsync(CurrentMember member, AgendaCommand command, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a command and saves it; <paramref name="publish"/> (the hub's broadcast) runs before the next change to
+    /// the same meeting is applied, so every client receives the changes in sequence order.
+    /// </summary>
+    public async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyAsync(CurrentMember member, AgendaCommand command,
+        Func<AgendaChange, Task>? publish = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
@@ -81,51 +88,147 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             return (AgendaCommandResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)), null);
         }
 
+        // One change at a time per meeting on this server: no save races (and retries) between editors here, and
+        // changes are published in sequence order. Across servers the concurrency token still orders them.
+        var line = _lines.GetOrAdd(command.MeetingId, _ => new MeetingLine());
+        await line.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            var (result, change) = await ApplyInTurnAsync(line, member, command, cancellationToken);
+            if (change is not null && publish is not null)
+            {
+                await publish(change);
+            }
+
+            return (result, change);
+        }
+        finally
+        {
+            line.Turn.Release();
+        }
+    }
+
+    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(MeetingLine line, CurrentMember member, AgendaCommand command,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var meeting = await FindAsync(db, member, command.MeetingId, tracking: true, cancellationToken);
-            if (meeting is null)
+            var (db, meeting) = await line.OpenAsync(dbFactory, command.MeetingId, time.GetUtcNow(), cancellationToken);
+            if (meeting is null || meeting.NetworkId != member.NetworkId)
             {
+                await line.ForgetAsync();
                 return (AgendaCommandResult.Refused(Text.Get("Meeting.Unknown")), null);
             }
 
-            if (await SequenceOfAsync(db, meeting.Id, command.OperationId, cancellationToken) is { } done)
+            // A resend of an operation already saved: answered with its sequence number. On a line that saved the
+            // previous change itself, the unique (meeting, operation) index catches a resend at the save instead,
+            // and the next round comes here with a fresh line.
+            if (line.Fresh && await SequenceOfAsync(db, meeting.Id, command.OperationId, cancellationToken) is { } done)
             {
                 return (new AgendaCommandResult(true, done, null, Duplicate: true), null);
             }
 
             AgendaChange change;
+            MeetingChangeRecord record;
             try
             {
                 var now = Network.LocalNow(time, await networks.TimeZoneAsync(meeting.NetworkId));
                 change = Apply(meeting, command, now, member.User.FindFirstValue(ClaimTypes.GivenName));
+                record = new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId, JsonSerializer.Serialize(change, Json), time.GetUtcNow());
+                db.MeetingChanges.Add(record);
+                if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
+                {
+                    await series.CarryOverAsync(db, meeting, cancellationToken);
+                }
             }
             catch (DomainException e)
             {
+                // Nothing of a refused change may ride along with the next one: start from the database again.
+                await line.ForgetAsync();
                 return (AgendaCommandResult.Refused(e.Message), null);
-            }
-
-            db.MeetingChanges.Add(new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId,
-                JsonSerializer.Serialize(change, Json), time.GetUtcNow()));
-            if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
-            {
-                await series.CarryOverAsync(db, meeting, cancellationToken);
             }
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                db.Entry(record).State = EntityState.Detached;
+                line.Saved();
+                if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
+                {
+                    await line.ForgetAsync(); // The next meeting was loaded and changed too; keep the line to this one.
+                }
+
                 return (new AgendaCommandResult(true, change.Sequence, null), change);
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (Exception e) when (e is DbUpdateException or ConcurrencyConflictException && attempt < MaxAttempts)
             {
-                // Someone else's change to this meeting landed first: load it and apply ours on top.
+                // Someone else's change to this meeting landed first (another server), or this very operation was saved
+                // by a resend: load the meeting again and apply ours on top (or find it done).
+                await line.ForgetAsync();
             }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
+            catch (Exception e) when (e is DbUpdateException or ConcurrencyConflictException)
             {
-                // The same operation, resent, was saved by a parallel call: the next round finds it.
+                // Still losing after every attempt: say so, keep nothing half.
+                await line.ForgetAsync();
+                logger.LogWarning(e, "Agenda change {Kind} could not be saved after {Attempts} attempts", command.Kind, MaxAttempts);
+                return (AgendaCommandResult.Refused(Text.Get("Agenda.Busy")), null);
             }
+            catch
+            {
+                await line.ForgetAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One meeting's turn to change, and the meeting as this server last saved it, still tracked, so a burst of edits
+    /// does not load the whole agenda again for every keystroke. The database stays the judge: a save that finds
+    /// the meeting changed elsewhere fails on the version, and the line loads it afresh.
+    /// </summary>
+    private sealed class MeetingLine
+    {
+        private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(2);
+        private NinetyNineDb? _db;
+        private Meeting? _meeting;
+        private DateTimeOffset _lastUsed;
+
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        /// <summary>True until this line has saved a change of its own since it loaded the meeting.</summary>
+        public bool Fresh { get; private set; } = true;
+
+        public void Saved() => Fresh = false;
+
+        public async Task<(NinetyNineDb Db, Meeting? Meeting)> OpenAsync(IDbContextFactory<NinetyNineDb> dbFactory, Guid meetingId, DateTimeOffset now,
+            CancellationToken cancellationToken)
+        {
+            if (_db is not null && now - _lastUsed > MaxIdle)
+            {
+                await ForgetAsync();
+            }
+
+            _lastUsed = now;
+            if (_db is null)
+            {
+                _db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var id = new MeetingId(meetingId);
+                _meeting = await _db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+            }
+
+            return (_db, _meeting);
+        }
+
+        public async Task ForgetAsync()
+        {
+            if (_db is not null)
+            {
+                await _db.DisposeAsync();
+            }
+
+            _db = null;
+            _meeting = null;
+            Fresh = true;
         }
     }
 
