@@ -146,9 +146,21 @@ public sealed class AgendaConnection : IAsyncDisposable
     {
         if (_hub.State == HubConnectionState.Connected)
         {
-            await _hub.InvokeAsync(nameof(AgendaHub.Editing), _meetingId, itemId);
+            try
+            {
+                await _hub.InvokeAsync(nameof(AgendaHub.Editing), _meetingId, itemId);
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                // Presence is best effort: it is sent again with the next focus change after reconnecting.
+            }
         }
     }
+
+    /// <summary>The ways a call fails when the connection drops under it; the command is then kept and resent.</summary>
+    private static bool IsConnectionFailure(Exception e) =>
+        e is HubException or InvalidOperationException or IOException or TaskCanceledException or HttpRequestException
+            or System.Net.WebSockets.WebSocketException;
 
     public async ValueTask DisposeAsync()
     {
@@ -173,7 +185,7 @@ public sealed class AgendaConnection : IAsyncDisposable
         {
             result = await _hub.InvokeAsync<AgendaCommandResult>(nameof(AgendaHub.Submit), command);
         }
-        catch (Exception e) when (e is HubException or InvalidOperationException or IOException or TaskCanceledException)
+        catch (Exception e) when (IsConnectionFailure(e))
         {
             return; // The connection dropped: the command stays unacknowledged and is resent.
         }
