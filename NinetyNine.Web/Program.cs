@@ -17,6 +17,7 @@ using NinetyNine.Web.Features.Meetings.Calendar;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
+using NinetyNine.Web.Features.Public;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
 
@@ -88,6 +89,8 @@ public partial class Program
         services.AddScoped<ThemeGroupService>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
+        services.AddSingleton<PublicNetworkService>();
+        services.AddApplicationFormProtection(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();
         services.AddHostedService<MeetingSeriesWorker>();
         services.AddSingleton<AgendaService>();
@@ -117,6 +120,7 @@ public partial class Program
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
             o.FallBackToParentUICultures = true;
         });
+        app.UseApplicationFormProtection();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Networks;
 
 namespace NinetyNine.Domain.Applications;
 
@@ -33,6 +34,28 @@ public sealed class Application : IAggregateRoot
     public int Version { get; private set; }
 
     public bool IsOpen => Status == ApplicationStatus.Submitted;
+
+    /// <summary>
+    /// An employer applies to a network through its public form. Refused when the employer already takes part
+    /// (an active employer with this KvK number) or already has an application waiting for a decision.
+    /// </summary>
+    public static Application SubmitTo(Network network, IEnumerable<Application> earlier, SubmitApplication form, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(form);
+        var application = Submit(network.Id, form, now);
+        if (network.Employers.Any(e => e.IsActive && e.Kvk == application.Kvk))
+        {
+            throw new DomainException("Application.AlreadyMember", application.Kvk.Value);
+        }
+
+        if (earlier.Any(a => a.NetworkId == network.Id && a.IsOpen && a.Kvk == application.Kvk))
+        {
+            throw new DomainException("Application.AlreadyWaiting", application.Kvk.Value);
+        }
+
+        return application;
+    }
 
     /// <summary>Creates an application from a validated form. Invariants are checked again here.</summary>
     public static Application Submit(NetworkId networkId, SubmitApplication form, DateTimeOffset now)

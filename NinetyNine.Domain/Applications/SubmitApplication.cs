@@ -28,6 +28,14 @@ public sealed class SubmitApplication
     public string? OfferDetails { get; set; }
     public bool ConsentToBeListed { get; set; }
 
+    // One switch per offer, for forms that bind check boxes; they read and write Offers.
+    public bool OffersJobs { get => Offers.HasFlag(Offer.Jobs); set => Offers = Set(Offer.Jobs, value); }
+    public bool OffersWorkPlacements { get => Offers.HasFlag(Offer.WorkPlacements); set => Offers = Set(Offer.WorkPlacements, value); }
+    public bool OffersKnowledge { get => Offers.HasFlag(Offer.Knowledge); set => Offers = Set(Offer.Knowledge, value); }
+    public bool OffersOther { get => Offers.HasFlag(Offer.Other); set => Offers = Set(Offer.Other, value); }
+
+    private Offer Set(Offer offer, bool on) => on ? Offers | offer : Offers & ~offer;
+
     /// <summary>An http(s) address with a dotted host; "www.bedrijf.nl" without a scheme counts as https.</summary>
     public static bool IsWebAddress(string value)
     {

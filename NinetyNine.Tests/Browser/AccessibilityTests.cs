@@ -19,6 +19,32 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData("/n/99vantwente")]
+    [InlineData("/n/99vantwente/aanmelden")]
+    public async Task Public_pages_have_no_serious_violation(string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 780 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + path);
+
+        await AssertNoSeriousViolationAsync(page, path);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_application_form_with_its_messages_shown_has_no_serious_violation()
+    {
+        var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/n/99vantwente/aanmelden");
+        await page.ClickAsync("[data-testid=apply-submit]");
+        await page.WaitForSelectorAsync(".field-error");
+
+        await AssertNoSeriousViolationAsync(page, "/n/99vantwente/aanmelden (messages)");
+        await context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/members")]
     [InlineData("/theme-groups")]

@@ -175,6 +175,12 @@ public sealed class AgendaConnection : IAsyncDisposable
         }
 
         Changed?.Invoke();
+        await TransmitAsync(command);
+    }
+
+    /// <summary>Sends a listed command; it leaves the list only when the server answered it.</summary>
+    private async Task TransmitAsync(AgendaCommand command)
+    {
         if (_hub.State != HubConnectionState.Connected)
         {
             return; // Kept, and resent after reconnecting.
@@ -292,16 +298,16 @@ public sealed class AgendaConnection : IAsyncDisposable
         // A new connection id: join the group again, take the agenda as it is, then resend what was not acknowledged.
         var snapshot = await _hub.InvokeAsync<MeetingSnapshot>(nameof(AgendaHub.Join), _meetingId);
         await LoadAsync(snapshot);
+        // They stay listed (and counted as not saved) until the server answers them.
         List<AgendaCommand> resend;
         lock (_unacknowledged)
         {
             resend = [.. _unacknowledged];
-            _unacknowledged.Clear();
         }
 
         foreach (var command in resend)
         {
-            await SubmitAsync(command);
+            await TransmitAsync(command);
         }
     }
 

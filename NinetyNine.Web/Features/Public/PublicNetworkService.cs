@@ -1,0 +1,86 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Web.Data;
+using NinetyNine.Web.Features.Meetings;
+
+namespace NinetyNine.Web.Features.Public;
+
+/// <summary>
+/// The public side of a network: what anyone may see, and the application form, the only anonymous write in the app.
+/// A submitted application goes straight onto the agenda of the next core group meeting (item 1).
+/// </summary>
+public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<SubmitApplication> validator, MeetingSeriesService series,
+    TimeProvider time, ILogger<PublicNetworkService> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<PublicNetwork?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Slug == slug, cancellationToken);
+        if (network is null)
+        {
+            return null;
+        }
+
+        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
+        return new PublicNetwork(
+            network.Slug,
+            network.Name,
+            network.Region,
+            [.. groups.Select(g => new PublicThemeGroup(g.Name, g.Goal))],
+            // Only employers that agreed to be listed; people are never shown here.
+            [.. network.Employers.Where(e => e.IsActive && e.ListedPublicly).OrderBy(e => e.Name, StringComparer.CurrentCulture)
+                .Select(e => new PublicEmployer(e.Name, e.Town, e.Sector))]);
+    }
+
+    /// <summary>Validates, refuses duplicates, saves the application and puts it on the next meeting's agenda; returns its reference.</summary>
+    public async Task<string> ApplyAsync(string slug, SubmitApplication form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        await validator.ValidateAndThrowAsync(form, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Slug == slug, cancellationToken)
+                ?? throw new KeyNotFoundException(slug);
+            var earlier = await db.Applications.AsNoTracking()
+                .Where(a => a.NetworkId == network.Id && a.Status == ApplicationStatus.Submitted).ToListAsync(cancellationToken);
+            var application = Application.SubmitTo(network, earlier, form, time.GetUtcNow());
+            db.Applications.Add(application);
+
+            var now = network.LocalNow(time);
+            var next = await db.Meetings
+                .Where(m => m.NetworkId == network.Id && m.Status == MeetingStatus.Planned && m.StartsAt >= now)
+                .OrderBy(m => m.StartsAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            next?.PutOnAgenda(application);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                continue; // The meeting changed meanwhile (a live edit): put it on the agenda as it is now.
+            }
+
+            logger.LogInformation("Application {Reference} received and put on the agenda of meeting {Meeting}", application.Reference, next?.Id);
+            if (next is null)
+            {
+                // No meeting planned yet: the series plans one, and its prepared agenda includes this application.
+                await series.EnsureUpcomingAsync(network.Id, cancellationToken);
+            }
+
+            return application.Reference;
+        }
+    }
+}
+
+public sealed record PublicNetwork(string Slug, string Name, string Region, IReadOnlyList<PublicThemeGroup> ThemeGroups, IReadOnlyList<PublicEmployer> Employers);
+
+public sealed record PublicThemeGroup(string Name, string Goal);
+
+public sealed record PublicEmployer(string Name, string Town, string Sector);
