@@ -10,6 +10,10 @@ namespace NinetyNine.Domain.Applications;
 /// </summary>
 public sealed class Application : IAggregateRoot
 {
+    private readonly List<CoreGroupView> _views = [];
+    private readonly List<ApplicationDecision> _decisions = [];
+    private readonly List<ApplicationNote> _notes = [];
+
     private Application() { }
 
     public ApplicationId Id { get; private set; }
@@ -33,7 +37,134 @@ public sealed class Application : IAggregateRoot
     public ApplicationStatus Status { get; private set; }
     public int Version { get; private set; }
 
-    public bool IsOpen => Status == ApplicationStatus.Submitted;
+    /// <summary>Waiting for the core group's decision (submitted, scheduled on a meeting, or deferred).</summary>
+    public bool IsOpen => ApplicationStatuses.Open.Contains(Status);
+
+    /// <summary>The meeting whose agenda it is on, while scheduled.</summary>
+    public MeetingId? ScheduledMeetingId { get; private set; }
+
+    /// <summary>When the coordinator closed the core group's vote; until then every view stays private to its author.</summary>
+    public DateTimeOffset? VoteClosedAt { get; private set; }
+
+    public bool IsVoteClosed => VoteClosedAt is not null;
+
+    public int ViewCount => _views.Count;
+    public IReadOnlyList<ApplicationDecision> Decisions => _decisions.AsReadOnly();
+    public IReadOnlyList<ApplicationNote> Notes => _notes.AsReadOnly();
+
+    /// <summary>The final decision (admitted or declined), once taken.</summary>
+    public ApplicationDecision? FinalDecision => _decisions.LastOrDefault(d => d.Outcome != DecisionOutcome.Deferred);
+
+    /// <summary>
+    /// The views a person may see: before the vote is closed only their own (so nobody is swayed by the others,
+    /// not even the coordinator); afterwards all of them.
+    /// </summary>
+    public IReadOnlyList<CoreGroupView> ViewsVisibleTo(PersonId viewer) =>
+        IsVoteClosed ? _views.AsReadOnly() : [.. _views.Where(v => v.PersonId == viewer)];
+
+    /// <summary>The count per fit, shown only once the vote is closed.</summary>
+    public IReadOnlyDictionary<Fit, int>? Tally =>
+        IsVoteClosed ? Enum.GetValues<Fit>().ToDictionary(f => f, f => _views.Count(v => v.Fit == f)) : null;
+
+    /// <summary>Put on a meeting's agenda (item 1).</summary>
+    public void ScheduleFor(MeetingId meetingId)
+    {
+        EnsureOpen();
+        Status = ApplicationStatus.Scheduled;
+        ScheduledMeetingId = meetingId;
+    }
+
+    /// <summary>A core group member records (or changes) their view while the vote is open.</summary>
+    public void RecordView(PersonId personId, string personName, Fit fit, string? remark, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (IsVoteClosed)
+        {
+            throw new DomainException("Application.VoteClosed");
+        }
+
+        if (_views.FirstOrDefault(v => v.PersonId == personId) is { } existing)
+        {
+            existing.Set(fit, remark, now);
+        }
+        else
+        {
+            _views.Add(new CoreGroupView(personId, personName, fit, remark, now));
+        }
+    }
+
+    /// <summary>The coordinator closes the vote: the views and the tally become visible to the core group.</summary>
+    public void CloseVote(DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (IsVoteClosed)
+        {
+            throw new DomainException("Application.VoteClosed");
+        }
+
+        VoteClosedAt = now;
+    }
+
+    /// <summary>
+    /// Records the core group's decision with its written rationale. Admitting or declining needs a closed vote and
+    /// happens once; deferring sends the application back to the next meeting with a fresh vote.
+    /// </summary>
+    public ApplicationDecision Decide(DecisionOutcome outcome, string rationale, DateOnly decidedOn, MeetingId? meetingId, DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException("Application.AlreadyDecided");
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("Application.UnknownOutcome");
+        }
+
+        if (outcome != DecisionOutcome.Deferred && !IsVoteClosed)
+        {
+            throw new DomainException("Application.VoteStillOpen");
+        }
+
+        var decision = new ApplicationDecision(outcome, rationale, decidedOn, meetingId, now);
+        _decisions.Add(decision);
+        Status = outcome switch
+        {
+            DecisionOutcome.Admitted => ApplicationStatus.Admitted,
+            DecisionOutcome.Declined => ApplicationStatus.Declined,
+            _ => ApplicationStatus.Deferred,
+        };
+        ScheduledMeetingId = null;
+        if (outcome == DecisionOutcome.Deferred)
+        {
+            VoteClosedAt = null;
+        }
+
+        return decision;
+    }
+
+    /// <summary>The employer withdraws while the application is still open.</summary>
+    public void Withdraw()
+    {
+        EnsureOpen();
+        Status = ApplicationStatus.Withdrawn;
+        ScheduledMeetingId = null;
+    }
+
+    public ApplicationNote AddNote(string text, string author, DateTimeOffset now)
+    {
+        var note = new ApplicationNote(text, author, now);
+        _notes.Add(note);
+        return note;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException("Application.AlreadyDecided");
+        }
+    }
 
     /// <summary>
     /// An employer applies to a network through its public form. Refused when the employer already takes part

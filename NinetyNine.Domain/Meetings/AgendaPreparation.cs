@@ -8,7 +8,8 @@ namespace NinetyNine.Domain.Meetings;
 /// <summary>
 /// What a new core group meeting starts from, beyond the standing agenda: every application still waiting for
 /// a decision under item 1, and one update slot per theme group, presented by its lead, under item 2. (Open action
-/// items of earlier meetings arrive through <see cref="Meeting.CarryOverTo"/>.) Preparing twice adds nothing twice.
+/// items of earlier meetings arrive through <see cref="Meeting.CarryOverTo"/>.) An application put on the agenda is
+/// scheduled for the meeting. Preparing twice adds nothing twice.
 /// </summary>
 public static class AgendaPreparation
 {
@@ -29,7 +30,10 @@ public static class AgendaPreparation
 
         foreach (var application in waiting.Where(a => a.IsOpen).OrderBy(a => a.SubmittedAt))
         {
-            meeting.PutOnAgenda(application);
+            if (meeting.PutOnAgenda(application) is not null)
+            {
+                application.ScheduleFor(meeting.Id);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Domain.Networks;
@@ -65,6 +66,35 @@ public sealed class Network : IAggregateRoot
         var employer = new Employer(name, kvk, sector, town, joinedOn, jobsAmbition, listedPublicly);
         _employers.Add(employer);
         return employer;
+    }
+
+    /// <summary>
+    /// An admitted application's employer joins the network: listed publicly only with its consent, and its contact
+    /// person takes part as a participant (an existing person with that email is reused). A declined, withdrawn or
+    /// still open application cannot make anyone a member.
+    /// </summary>
+    public (Employer Employer, Person Contact) Admit(Application application, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.NetworkId != Id)
+        {
+            throw new DomainException("Meeting.OtherSeries");
+        }
+
+        if (application.Status != ApplicationStatus.Admitted)
+        {
+            throw new DomainException("Application.NotAdmitted");
+        }
+
+        var employer = AddEmployer(application.CompanyName, application.Kvk, application.Sector, application.Town, on, 0, application.ConsentToBeListed);
+        var contact = _people.FirstOrDefault(p => p.Email == application.ContactEmail)
+            ?? AddPerson(application.ContactName, application.ContactEmail, application.ContactPhone, application.ContactRole, employer.Id);
+        if (!HasRole(contact.Id, NetworkRole.Participant))
+        {
+            AssignRole(contact.Id, NetworkRole.Participant, on);
+        }
+
+        return (employer, contact);
     }
 
     public void RecordJobs(EmployerId employerId, int ambition, int realised) =>

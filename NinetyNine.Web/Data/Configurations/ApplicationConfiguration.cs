@@ -25,5 +25,41 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.ContactPhone).HasMaxLength(SubmitApplication.PhoneMaxLength);
         builder.Property(a => a.Motivation).HasMaxLength(SubmitApplication.MotivationMaxLength);
         builder.Property(a => a.OfferDetails).HasMaxLength(SubmitApplication.MotivationMaxLength);
+        builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.IsVoteClosed);
+        builder.Ignore(a => a.ViewCount);
+        builder.Ignore(a => a.FinalDecision);
+        builder.Ignore(a => a.Tally);
+
+        // The views are private until the vote closes: reached only through the aggregate (ViewsVisibleTo).
+        builder.OwnsMany<CoreGroupView>("_views", v =>
+        {
+            v.ToTable("ApplicationViews");
+            v.WithOwner().HasForeignKey("ApplicationId");
+            v.Property<int>("Id");
+            v.HasKey("Id");
+            v.HasIndex("ApplicationId", nameof(CoreGroupView.PersonId)).IsUnique();
+            v.Property(x => x.PersonName).HasMaxLength(120);
+            v.Property(x => x.Remark).HasMaxLength(CoreGroupView.RemarkMaxLength);
+        });
+        builder.OwnsMany(a => a.Decisions, d =>
+        {
+            d.ToTable("ApplicationDecisions");
+            d.WithOwner().HasForeignKey("ApplicationId");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedNever();
+            d.Property(x => x.Rationale).HasMaxLength(ApplicationDecision.RationaleMaxLength);
+        });
+        builder.Navigation(a => a.Decisions).HasField("_decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(a => a.Notes, n =>
+        {
+            n.ToTable("ApplicationNotes");
+            n.WithOwner().HasForeignKey("ApplicationId");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedNever();
+            n.Property(x => x.Text).HasMaxLength(ApplicationNote.TextMaxLength);
+            n.Property(x => x.Author).HasMaxLength(120);
+        });
+        builder.Navigation(a => a.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -205,6 +205,9 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ScheduledMeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -223,6 +226,9 @@ namespace NinetyNine.Web.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VoteClosedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
@@ -546,6 +552,116 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasForeignKey("NetworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("NinetyNine.Domain.Applications.ApplicationDecision", "Decisions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("MeetingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Outcome")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Rationale")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("ApplicationDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.OwnsMany("NinetyNine.Domain.Applications.ApplicationNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Author")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("ApplicationNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.OwnsMany("NinetyNine.Domain.Applications.CoreGroupView", "_views", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Fit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Remark")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId", "PersonId")
+                                .IsUnique();
+
+                            b1.ToTable("ApplicationViews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("_views");
                 });
 
             modelBuilder.Entity("NinetyNine.Domain.Meetings.Meeting", b =>

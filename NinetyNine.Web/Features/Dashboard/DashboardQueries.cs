@@ -26,7 +26,7 @@ public sealed class DashboardQueries(IDbContextFactory<NinetyNineDb> dbFactory, 
             .Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
 
         var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.NetworkId == network.Id && a.Status == Domain.Applications.ApplicationStatus.Submitted)
+            .Where(a => a.NetworkId == network.Id && Domain.Applications.ApplicationStatuses.Open.Contains(a.Status))
             .ToListAsync(cancellationToken);
 
         var employers = network.Employers.Where(e => e.IsActive).OrderBy(e => e.Name, StringComparer.CurrentCulture).ToList();

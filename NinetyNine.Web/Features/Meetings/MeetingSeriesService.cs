@@ -111,8 +111,9 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     {
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == meeting.NetworkId, cancellationToken);
         var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == meeting.NetworkId).ToListAsync(cancellationToken);
-        var waiting = await db.Applications.AsNoTracking()
-            .Where(a => a.NetworkId == meeting.NetworkId && a.Status == ApplicationStatus.Submitted)
+        // Tracked: an application put on this agenda is scheduled for this meeting, saved with it.
+        var waiting = await db.Applications
+            .Where(a => a.NetworkId == meeting.NetworkId && ApplicationStatuses.Open.Contains(a.Status))
             .ToListAsync(cancellationToken);
         var open = await db.Meetings.AsNoTracking()
             .Where(m => m.NetworkId == meeting.NetworkId && m.Id != meeting.Id && m.Id != except

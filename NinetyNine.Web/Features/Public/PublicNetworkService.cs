@@ -47,7 +47,7 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
             var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Slug == slug, cancellationToken)
                 ?? throw new KeyNotFoundException(slug);
             var earlier = await db.Applications.AsNoTracking()
-                .Where(a => a.NetworkId == network.Id && a.Status == ApplicationStatus.Submitted).ToListAsync(cancellationToken);
+                .Where(a => a.NetworkId == network.Id && ApplicationStatuses.Open.Contains(a.Status)).ToListAsync(cancellationToken);
             var application = Application.SubmitTo(network, earlier, form, time.GetUtcNow());
             db.Applications.Add(application);
 
@@ -56,7 +56,11 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
                 .Where(m => m.NetworkId == network.Id && m.Status == MeetingStatus.Planned && m.StartsAt >= now)
                 .OrderBy(m => m.StartsAt)
                 .FirstOrDefaultAsync(cancellationToken);
-            next?.PutOnAgenda(application);
+            if (next is not null)
+            {
+                next.PutOnAgenda(application);
+                application.ScheduleFor(next.Id);
+            }
 
             try
             {
