@@ -89,6 +89,7 @@ public partial class Program
         services.AddScoped<ThemeGroupService>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
+        services.AddSingleton<AdmissionService>();
         services.AddSingleton<PublicNetworkService>();
         services.AddApplicationFormProtection(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();

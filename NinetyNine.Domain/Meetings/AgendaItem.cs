@@ -139,7 +139,7 @@ public sealed class AgendaItem
         }
     }
 
-    internal bool HasTopic(AgendaTopicKind kind, Guid referenceId) => _topics.Any(t => t.Kind == kind && t.ReferenceId == referenceId);
+    public bool HasTopic(AgendaTopicKind kind, Guid referenceId) => _topics.Any(t => t.Kind == kind && t.ReferenceId == referenceId);
 
     private ActionItem Action(Guid id) =>
         _actionItems.FirstOrDefault(a => a.Id == id) ?? throw new DomainException("Agenda.UnknownAction");
