@@ -17,6 +17,7 @@ using NinetyNine.Web.Features.Meetings.Calendar;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
+using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Features.Public;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
@@ -98,6 +99,7 @@ public partial class Program
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<CalendarFeeds>();
+        services.AddEmailOutbox(builder.Configuration, builder.Environment);
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         configure?.Invoke(builder);
 

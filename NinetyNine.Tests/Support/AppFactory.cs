@@ -30,6 +30,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NinetyNine", $"Data Source={Path.Combine(_folder, "test.db")}");
         builder.UseSetting("NinetyNine:DataDirectory", _folder);
+        // Email never leaves the machine in tests: the file sender writes into <_folder>/outbox/.
+        builder.UseSetting("Email:Sender", "file");
         builder.UseSetting("Seed:DemoNetwork", "true");
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);

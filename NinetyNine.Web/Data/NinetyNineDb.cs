@@ -7,11 +7,12 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.ThemeGroups;
+using NinetyNine.Web.Features.Outbox;
 
 namespace NinetyNine.Web.Data;
 
 /// <summary>
-/// The aggregates and the sign-in accounts. Every save bumps the <see cref="IAggregateRoot.Version"/>
+/// The aggregates, the sign-in accounts and the email outbox. Every save bumps the <see cref="IAggregateRoot.Version"/>
 /// of each aggregate it touches (also when only a child changed), so a stale save fails as a conflict.
 /// </summary>
 public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : IdentityDbContext<UserAccount>(options)
@@ -21,6 +22,7 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingChangeRecord> MeetingChanges => Set<MeetingChangeRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
