@@ -16,6 +16,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Demo-99vanTwente-test";
     public const string Coordinator = "coordinator@99vantwente.example";
     public const string CoreGroupMember = "kerngroep@99vantwente.example";
+    public const string SecondCoreGroupMember = "h.nijhuis@sallandsewegenbouw.example";
     public const string ThemeLead = "kartrekker@99vantwente.example";
     public const string Participant = "deelnemer@99vantwente.example";
     public const string Advisor = "advocaat@99vantwente.example";

@@ -8,6 +8,7 @@ using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Applications;
@@ -17,7 +18,7 @@ namespace NinetyNine.Web.Features.Applications;
 /// its rationale. Admission makes the employer a participant; the decision also goes into the meeting's minutes.
 /// </summary>
 public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
-    IValidator<DecideOnApplication> validator, TimeProvider time, ILogger<AdmissionService> logger)
+    IValidator<DecideOnApplication> validator, EmailOutbox outbox, TimeProvider time, ILogger<AdmissionService> logger)
 {
     public static bool CanVote(CurrentMember member) => member.User.HasNetworkRole(NetworkRole.CoreGroupMember);
 
@@ -58,26 +59,26 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         }
 
         var name = member.User.FindFirstValue(ClaimTypes.GivenName) ?? "?";
-        return ChangeAsync(member, id, (a, _) => a.RecordView(member.PersonId, name, fit, remark, time.GetUtcNow()), cancellationToken);
+        return ChangeAsync(member, id, (a, _, _) => a.RecordView(member.PersonId, name, fit, remark, time.GetUtcNow()), cancellationToken);
     }
 
     public Task CloseVoteAsync(CurrentMember member, ApplicationId id, CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
-        return ChangeAsync(member, id, (a, _) => a.CloseVote(time.GetUtcNow()), cancellationToken);
+        return ChangeAsync(member, id, (a, _, _) => a.CloseVote(time.GetUtcNow()), cancellationToken);
     }
 
     public Task AddNoteAsync(CurrentMember member, ApplicationId id, string text, CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
         var name = member.User.FindFirstValue(ClaimTypes.GivenName) ?? "?";
-        return ChangeAsync(member, id, (a, _) => a.AddNote(text, name, time.GetUtcNow()), cancellationToken);
+        return ChangeAsync(member, id, (a, _, _) => a.AddNote(text, name, time.GetUtcNow()), cancellationToken);
     }
 
     public Task WithdrawAsync(CurrentMember member, ApplicationId id, CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
-        return ChangeAsync(member, id, (a, _) => a.Withdraw(), cancellationToken);
+        return ChangeAsync(member, id, (a, _, _) => a.Withdraw(), cancellationToken);
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         var outcome = form.Outcome!.Value;
         Application? decided = null;
-        await ChangeAsync(member, id, (application, network) =>
+        await ChangeAsync(member, id, (application, network, db) =>
         {
             var on = DateOnly.FromDateTime(network.LocalNow(time));
             application.Decide(outcome, form.Rationale, on, form.MeetingId is { } m ? new MeetingId(m) : null, time.GetUtcNow());
@@ -100,6 +101,9 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
                 network.Admit(application, on);
             }
 
+            // The applicant hears the outcome, saved with the decision (sent by the outbox). The core group's own
+            // rationale stays internal; the coordinator adds a personal word by phone or mail.
+            outbox.Queue(db, ApplicantEmails.Compose(application, outcome, network.Name, rationaleForApplicant: null).ToOutboxMessage(application, time.GetUtcNow()));
             decided = application;
         }, cancellationToken, withNetwork: true);
 
@@ -132,14 +136,14 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         }
     }
 
-    private async Task ChangeAsync(CurrentMember member, ApplicationId id, Action<Application, Network> change, CancellationToken cancellationToken, bool withNetwork = false)
+    private async Task ChangeAsync(CurrentMember member, ApplicationId id, Action<Application, Network, NinetyNineDb> change, CancellationToken cancellationToken, bool withNetwork = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.NetworkId == member.NetworkId, cancellationToken)
             ?? throw new DomainException("Application.Unknown");
         var networks = withNetwork ? db.Networks : db.Networks.AsNoTracking();
         var network = await networks.SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-        change(application, network);
+        change(application, network, db);
         await db.SaveChangesAsync(cancellationToken);
     }
 
