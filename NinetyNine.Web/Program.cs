@@ -12,6 +12,7 @@ using NinetyNine.Web.Data;
 using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Applications;
 using NinetyNine.Web.Features.Dashboard;
+using NinetyNine.Web.Features.Decisions;
 using NinetyNine.Web.Features.Meetings;
 using NinetyNine.Web.Features.Meetings.Calendar;
 using NinetyNine.Web.Features.Meetings.Live;
@@ -91,6 +92,8 @@ public partial class Program
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
         services.AddSingleton<AdmissionService>();
+        services.AddScoped<DecisionRegister>();
+        services.AddScoped<EmployerTimelineQueries>();
         services.AddSingleton<PublicNetworkService>();
         services.AddApplicationFormProtection(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();

@@ -59,6 +59,7 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetValues<MeetingMode>().Select(v => $"MeetingMode.{v}"))
             .Concat(Enum.GetValues<MeetingStatus>().Select(v => $"MeetingStatus.{v}"))
             .Concat(Enum.GetValues<ApplicationStatus>().Select(v => $"ApplicationStatus.{v}"))
+            .Concat(Enum.GetValues<DecisionOutcome>().Select(v => $"DecisionOutcome.{v}"))
             .Concat(Enum.GetValues<Offer>().Where(v => v != Offer.None).Select(v => $"Offer.{v}"));
 
         AssertNoneMissing(keys.Where(key => !ui.ContainsKey(key)));
