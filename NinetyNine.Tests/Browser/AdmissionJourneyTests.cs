@@ -77,6 +77,13 @@ public sealed class AdmissionJourneyTests(BrowserFixture browser)
         await sanne.GotoAsync($"{browser.BaseUrl}/members");
         await BrowserFixture.WaitUntilInteractiveAsync(sanne);
         await Expect(sanne.GetByText(Company).First).ToBeVisibleAsync();
+
+        // 6. And the decision is in the register, with its outcome and rationale.
+        await sanne.GotoAsync($"{browser.BaseUrl}/decisions");
+        await BrowserFixture.WaitUntilInteractiveAsync(sanne);
+        var row = sanne.Locator("tr", new() { HasTextString = Company });
+        await Expect(row.First).ToContainTextAsync("Toegelaten");
+        await Expect(row.First).ToContainTextAsync("Twee werkplekken in de werkplaats");
         await sanne.Context.CloseAsync();
     }
 }

@@ -115,6 +115,12 @@ public sealed class AdmissionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(application.ContactEmail.Value, email.To);
         Assert.DoesNotContain("drie werkplekken", email.Body, StringComparison.Ordinal);
 
+        // The register shows the decision once (the admission row), though it is in the minutes too.
+        await using var scope = app.Services.CreateAsyncScope();
+        var register = await scope.ServiceProvider.GetRequiredService<NinetyNine.Web.Features.Decisions.DecisionRegister>().ListAsync(coordinator);
+        var row = Assert.Single(register, r => r.Subject == "Meubelfabriek Oost" || r.Text.StartsWith("Meubelfabriek Oost", StringComparison.Ordinal));
+        Assert.Equal(DecisionOutcome.Admitted, row.Outcome);
+
         await Assert.ThrowsAsync<DomainException>(() => Admission.DecideAsync(coordinator, id,
             new DecideOnApplication { Outcome = DecisionOutcome.Declined, Rationale = "Toch niet" }));
     }

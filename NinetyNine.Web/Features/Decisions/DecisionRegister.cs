@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
 using NinetyNine.Web.Data;
@@ -26,7 +27,14 @@ public sealed class DecisionRegister(IDbContextFactory<NinetyNineDb> dbFactory)
         var applications = await db.Applications.AsNoTracking().Where(a => a.NetworkId == member.NetworkId).ToListAsync(cancellationToken);
         var meetingStarts = meetings.ToDictionary(m => m.Id, m => m.StartsAt);
 
-        var meetingRows = meetings.SelectMany(m => m.Agenda.SelectMany(item => item.Decisions.Select(d => new DecisionRow(
+        // An application's decision is also written into its meeting's minutes; the register shows it once, as the
+        // admission row (with outcome and rationale, and its visibility rule), not again as a meeting decision.
+        var mirrored = applications.SelectMany(a => a.Decisions.Where(d => d.MeetingId is not null).Select(d => (d.MeetingId!.Value, $"{a.CompanyName}:"))).ToList();
+        bool IsMirror(Meeting meeting, AgendaItem item, Decision decision) =>
+            item.Standing == StandingItem.Applications
+            && mirrored.Any(x => x.Value == meeting.Id && decision.Text.StartsWith(x.Item2, StringComparison.Ordinal));
+
+        var meetingRows = meetings.SelectMany(m => m.Agenda.SelectMany(item => item.Decisions.Where(d => !IsMirror(m, item, d)).Select(d => new DecisionRow(
             DecisionKind.Meeting,
             DateOnly.FromDateTime(d.RecordedAt),
             d.RecordedAt,
