@@ -92,6 +92,8 @@ public partial class Program
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
         services.AddSingleton<AdmissionService>();
+        services.AddSingleton<ApplicationRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApplicationRetention>());
         services.AddScoped<DecisionRegister>();
         services.AddScoped<EmployerTimelineQueries>();
         services.AddSingleton<PublicNetworkService>();

@@ -40,6 +40,12 @@ public sealed class Application : IAggregateRoot
     /// <summary>Waiting for the core group's decision (submitted, scheduled on a meeting, or deferred).</summary>
     public bool IsOpen => ApplicationStatuses.Open.Contains(Status);
 
+    /// <summary>When it ended: admitted, declined or withdrawn. Retention of a declined or withdrawn one counts from here.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>When the contact person's data and the texts were removed after the retention period.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     /// <summary>The meeting whose agenda it is on, while scheduled.</summary>
     public MeetingId? ScheduledMeetingId { get; private set; }
 
@@ -139,16 +145,48 @@ public sealed class Application : IAggregateRoot
         {
             VoteClosedAt = null;
         }
+        else
+        {
+            EndedAt = now;
+        }
 
         return decision;
     }
 
     /// <summary>The employer withdraws while the application is still open.</summary>
-    public void Withdraw()
+    public void Withdraw(DateTimeOffset now)
     {
         EnsureOpen();
         Status = ApplicationStatus.Withdrawn;
         ScheduledMeetingId = null;
+        EndedAt = now;
+    }
+
+    /// <summary>True when a declined or withdrawn application has been kept for the retention period.</summary>
+    public bool IsDueForAnonymising(DateTimeOffset now, TimeSpan retention) =>
+        AnonymisedAt is null && Status is ApplicationStatus.Declined or ApplicationStatus.Withdrawn && EndedAt is { } ended && now - ended >= retention;
+
+    /// <summary>
+    /// Removes the personal data and free texts of a declined or withdrawn application; what remains (company, KvK,
+    /// sector, town, outcome and the decision) keeps the register complete. An admitted employer's data lives on in the network.
+    /// </summary>
+    public void Anonymise(DateTimeOffset now)
+    {
+        if (Status is not (ApplicationStatus.Declined or ApplicationStatus.Withdrawn))
+        {
+            throw new DomainException("Application.NotEnded");
+        }
+
+        ContactName = Text.Get("Application.Anonymised");
+        ContactRole = null;
+        ContactEmail = EmailAddress.Parse($"verwijderd-{Id.Value:N}@example.invalid");
+        ContactPhone = null;
+        Website = null;
+        Motivation = Text.Get("Application.Anonymised");
+        OfferDetails = null;
+        _notes.Clear();
+        _views.Clear();
+        AnonymisedAt = now;
     }
 
     public ApplicationNote AddNote(string text, string author, DateTimeOffset now)

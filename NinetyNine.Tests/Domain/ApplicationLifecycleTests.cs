@@ -86,7 +86,7 @@ public class ApplicationLifecycleTests
         Assert.Same(decision, application.FinalDecision);
         Assert.False(application.IsOpen);
         ThrowsCode("Application.AlreadyDecided", () => application.Decide(DecisionOutcome.Declined, "Toch niet", MeetingDay, meeting, Now));
-        ThrowsCode("Application.AlreadyDecided", application.Withdraw);
+        ThrowsCode("Application.AlreadyDecided", () => application.Withdraw(Now));
         Assert.Single(application.Decisions);
     }
 
@@ -116,7 +116,7 @@ public class ApplicationLifecycleTests
     {
         var (_, application) = Waiting();
 
-        application.Withdraw();
+        application.Withdraw(Now);
 
         Assert.Equal(ApplicationStatus.Withdrawn, application.Status);
         ThrowsCode("Application.AlreadyDecided", () => application.RecordView(Marloes, "Marloes ter Horst", Fit.Fits, null, Now));
@@ -161,5 +161,56 @@ public class ApplicationLifecycleTests
 
         Assert.Equal("Gebeld; komt graag langs.", Assert.Single(application.Notes).Text);
         ThrowsCode("Text.Required", () => application.AddNote(" ", "Sanne Kuipers", Now));
+    }
+}
+
+public class ApplicationAnonymisingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 15, 9, 30, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Year = TimeSpan.FromDays(365);
+
+    private static Application Waiting()
+    {
+        var sample = SampleNetwork.Create();
+        var form = ApplicationTests.ValidForm();
+        form.Kvk = "90000002";
+        return Application.SubmitTo(sample.Network, [], form, Now);
+    }
+
+    [Fact]
+    public void A_declined_application_is_due_after_the_retention_and_keeps_only_business_data_and_the_decision()
+    {
+        var application = Waiting();
+        application.RecordView(PersonId.New(), "Marloes ter Horst", Fit.NoFit, "Persoonlijke opmerking", Now);
+        application.AddNote("Gebeld met Ayşe", "Sanne", Now);
+        application.CloseVote(Now);
+        application.Decide(DecisionOutcome.Declined, "Past niet.", new DateOnly(2026, 12, 15), null, Now);
+
+        Assert.False(application.IsDueForAnonymising(Now.AddDays(364), Year));
+        Assert.True(application.IsDueForAnonymising(Now.AddDays(365), Year));
+        application.Anonymise(Now.AddDays(365));
+
+        Assert.DoesNotContain("Ayşe", application.ContactName, StringComparison.Ordinal);
+        Assert.EndsWith("@example.invalid", application.ContactEmail.Value, StringComparison.Ordinal);
+        Assert.Null(application.ContactPhone);
+        Assert.Empty(application.Notes);
+        Assert.Equal(0, application.ViewCount);
+        Assert.Equal("Bäckerei Ünal & Zn.", application.CompanyName);
+        Assert.Equal("Past niet.", Assert.Single(application.Decisions).Rationale);
+        Assert.False(application.IsDueForAnonymising(Now.AddDays(800), Year));
+    }
+
+    [Fact]
+    public void Open_and_admitted_applications_are_never_anonymised()
+    {
+        var open = Waiting();
+        var admitted = Waiting();
+        admitted.CloseVote(Now);
+        admitted.Decide(DecisionOutcome.Admitted, "Past.", new DateOnly(2026, 12, 15), null, Now);
+
+        Assert.False(open.IsDueForAnonymising(Now.AddYears(5), Year));
+        Assert.False(admitted.IsDueForAnonymising(Now.AddYears(5), Year));
+        DomainFixtures.ThrowsCode("Application.NotEnded", () => open.Anonymise(Now));
+        DomainFixtures.ThrowsCode("Application.NotEnded", () => admitted.Anonymise(Now));
     }
 }

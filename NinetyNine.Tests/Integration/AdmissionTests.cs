@@ -143,3 +143,69 @@ public sealed class AdmissionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.ApplicationId == id));
     }
 }
+
+/// <summary>Privacy of applications: anonymised after the retention period, erased on request.</summary>
+public sealed class ApplicationPrivacyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Declined_and_withdrawn_applications_lose_their_personal_data_after_the_retention_period_and_open_ones_do_not()
+    {
+        var network = await app.NetworkAsync();
+        var longAgo = DateTimeOffset.UtcNow.AddMonths(-13);
+        Application Apply(string kvk)
+        {
+            var form = ApplicationTests.ValidForm();
+            form.Kvk = kvk;
+            form.ContactEmail = $"contact@{kvk}.example";
+            return Application.SubmitTo(network, [], form, longAgo);
+        }
+
+        var declined = Apply("75000001");
+        declined.CloseVote(longAgo);
+        declined.Decide(DecisionOutcome.Declined, "Past niet bij de regio.", DateOnly.FromDateTime(longAgo.Date), null, longAgo);
+        var withdrawnRecently = Apply("75000002");
+        withdrawnRecently.Withdraw(DateTimeOffset.UtcNow.AddMonths(-2));
+        var open = Apply("75000003");
+        await using (var db = await app.DbFactory.CreateDbContextAsync())
+        {
+            db.Applications.AddRange(declined, withdrawnRecently, open);
+            db.OutboxMessages.Add(NinetyNine.Web.Features.Outbox.OutboxMessage.Create(network.Id, declined.Id, "contact@75000001.example", "Uw aanmelding", "Tekst", "nl", longAgo));
+            await db.SaveChangesAsync();
+        }
+
+        var count = await app.Services.GetRequiredService<ApplicationRetention>().AnonymiseDueAsync();
+
+        Assert.Equal(1, count);
+        await using var after = await app.DbFactory.CreateDbContextAsync();
+        var anonymised = await after.Applications.AsNoTracking().SingleAsync(a => a.Id == declined.Id);
+        Assert.NotNull(anonymised.AnonymisedAt);
+        Assert.DoesNotContain("contact@75000001", anonymised.ContactEmail.Value, StringComparison.Ordinal);
+        Assert.Null(anonymised.ContactPhone);
+        Assert.Equal("Past niet bij de regio.", Assert.Single(anonymised.Decisions).Rationale);
+        Assert.False(await after.OutboxMessages.AnyAsync(m => m.ApplicationId == declined.Id));
+        Assert.Equal("contact@75000002.example", (await after.Applications.AsNoTracking().SingleAsync(a => a.Id == withdrawnRecently.Id)).ContactEmail.Value);
+        Assert.Null((await after.Applications.AsNoTracking().SingleAsync(a => a.Id == open.Id)).AnonymisedAt);
+    }
+
+    [Fact]
+    public async Task The_coordinator_erases_an_application_on_request_and_nobody_else_may()
+    {
+        var network = await app.NetworkAsync();
+        var form = ApplicationTests.ValidForm();
+        form.Kvk = "76000001";
+        var application = Application.SubmitTo(network, [], form, DateTimeOffset.UtcNow);
+        await using (var db = await app.DbFactory.CreateDbContextAsync())
+        {
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+        }
+
+        var admission = app.Services.GetRequiredService<AdmissionService>();
+        var marloes = await app.MemberAsync(AppFactory.CoreGroupMember);
+        await Assert.ThrowsAsync<ForbiddenException>(() => admission.EraseAsync(marloes, application.Id));
+        await admission.EraseAsync(await app.MemberAsync(AppFactory.Coordinator), application.Id);
+
+        await using var after = await app.DbFactory.CreateDbContextAsync();
+        Assert.False(await after.Applications.AnyAsync(a => a.Id == application.Id));
+    }
+}

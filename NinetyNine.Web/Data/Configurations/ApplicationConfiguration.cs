@@ -26,6 +26,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Motivation).HasMaxLength(SubmitApplication.MotivationMaxLength);
         builder.Property(a => a.OfferDetails).HasMaxLength(SubmitApplication.MotivationMaxLength);
         builder.Ignore(a => a.IsOpen);
+        builder.HasIndex(a => new { a.Status, a.AnonymisedAt });
         builder.Ignore(a => a.IsVoteClosed);
         builder.Ignore(a => a.ViewCount);
         builder.Ignore(a => a.FinalDecision);

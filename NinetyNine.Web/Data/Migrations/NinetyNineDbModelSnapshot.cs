@@ -151,6 +151,9 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -178,6 +181,9 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kvk")
@@ -241,6 +247,8 @@ namespace NinetyNine.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("NetworkId", "Status");
+
+                    b.HasIndex("Status", "AnonymisedAt");
 
                     b.ToTable("Applications");
                 });

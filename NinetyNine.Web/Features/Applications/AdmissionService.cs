@@ -78,7 +78,20 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
     public Task WithdrawAsync(CurrentMember member, ApplicationId id, CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
-        return ChangeAsync(member, id, (a, _, _) => a.Withdraw(), cancellationToken);
+        return ChangeAsync(member, id, (a, _, _) => a.Withdraw(time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The coordinator erases an application on the applicant's request: the dossier and the emails about it.</summary>
+    public async Task EraseAsync(CurrentMember member, ApplicationId id, CancellationToken cancellationToken = default)
+    {
+        EnsureCoordinator(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.NetworkId == member.NetworkId, cancellationToken)
+            ?? throw new DomainException("Application.Unknown");
+        db.OutboxMessages.RemoveRange(await db.OutboxMessages.Where(m => m.ApplicationId == id).ToListAsync(cancellationToken));
+        db.Applications.Remove(application);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Application {Reference} erased on request", application.Reference);
     }
 
     /// <summary>
