@@ -15,7 +15,7 @@ public sealed class PublicFormApp : AppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Applications:SubmissionsPerHour", "6");
+        builder.UseSetting("Applications:SubmissionsPerHour", "50");
     }
 }
 
@@ -91,6 +91,33 @@ public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFi
         var confirmation = WebUtility.HtmlDecode(await Client().GetStringAsync(location));
         Assert.Contains(application.Reference, confirmation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_core_group_with_the_next_meeting_open_sees_a_new_application_arrive_live_and_a_client_cannot_add_one()
+    {
+        await using (var db = await app.DbFactory.CreateDbContextAsync())
+        {
+            var upcoming = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Planned).ToListAsync();
+            _nextMeeting = upcoming.Where(m => m.StartsAt > DateTime.Now).MinBy(m => m.StartsAt)!.Id.Value;
+        }
+
+        await using var marloes = await HubClients.AgendaAsync(app, AppFactory.CoreGroupMember, _nextMeeting);
+        string? refusal = null;
+        marloes.Refused += message => refusal = message;
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(Client(), ValidForm("55443322", "Schilderwerken Oost"))).StatusCode);
+
+        await HubClients.EventuallyAsync(() => marloes.Items.Any(i => i.Topics.Any(t => t.Title == "Schilderwerken Oost")), "the application arrives on the open agenda");
+        await using var db2 = await app.DbFactory.CreateDbContextAsync();
+        var application = await db2.Applications.AsNoTracking().SingleAsync(a => a.CompanyName == "Schilderwerken Oost");
+        Assert.Equal((ApplicationStatus.Scheduled, _nextMeeting), (application.Status, application.ScheduledMeetingId!.Value.Value));
+
+        await marloes.SendAsync(NinetyNine.Web.Features.Meetings.Live.AgendaCommandKind.AddApplicationTopic, marloes.Items[0].Id, "Nep BV", targetId: Guid.NewGuid());
+        await HubClients.EventuallyAsync(() => refusal is not null, "the client's attempt is refused");
+        Assert.DoesNotContain(marloes.Items.SelectMany(i => i.Topics), t => t.Title == "Nep BV");
+    }
+
+    private Guid _nextMeeting;
 
     [Fact]
     public async Task Bad_input_comes_back_with_a_message_at_each_field_and_everything_typed_kept()

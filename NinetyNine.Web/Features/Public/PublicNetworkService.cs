@@ -1,9 +1,12 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Features.Meetings;
+using NinetyNine.Web.Features.Meetings.Live;
+using Microsoft.AspNetCore.SignalR;
 
 namespace NinetyNine.Web.Features.Public;
 
@@ -12,10 +15,9 @@ namespace NinetyNine.Web.Features.Public;
 /// A submitted application goes straight onto the agenda of the next core group meeting (item 1).
 /// </summary>
 public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<SubmitApplication> validator, MeetingSeriesService series,
+    AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
     TimeProvider time, ILogger<PublicNetworkService> logger)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<PublicNetwork?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -36,50 +38,43 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
                 .Select(e => new PublicEmployer(e.Name, e.Town, e.Sector))]);
     }
 
-    /// <summary>Validates, refuses duplicates, saves the application and puts it on the next meeting's agenda; returns its reference.</summary>
+    /// <summary>
+    /// Validates, refuses duplicates and saves the application; then puts it live on the next meeting's agenda (item 1),
+    /// so a core group that has the meeting open sees it arrive. Returns its reference.
+    /// </summary>
     public async Task<string> ApplyAsync(string slug, SubmitApplication form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Slug == slug, cancellationToken)
+            ?? throw new KeyNotFoundException(slug);
+        var earlier = await db.Applications.AsNoTracking()
+            .Where(a => a.NetworkId == network.Id && ApplicationStatuses.Open.Contains(a.Status)).ToListAsync(cancellationToken);
+        var application = Application.SubmitTo(network, earlier, form, time.GetUtcNow());
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Application {Reference} received", application.Reference);
+
+        var now = network.LocalNow(time);
+        var next = await db.Meetings.AsNoTracking()
+            .Where(m => m.NetworkId == network.Id && m.Status == MeetingStatus.Planned && m.StartsAt >= now)
+            .OrderBy(m => m.StartsAt)
+            .Select(m => (MeetingId?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is { } meetingId
+            && await agenda.PutOnAgendaAsync(network.Id, meetingId, application, hub.Clients.Group(AgendaHub.Group(meetingId.Value)).AgendaChanged, cancellationToken))
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Slug == slug, cancellationToken)
-                ?? throw new KeyNotFoundException(slug);
-            var earlier = await db.Applications.AsNoTracking()
-                .Where(a => a.NetworkId == network.Id && ApplicationStatuses.Open.Contains(a.Status)).ToListAsync(cancellationToken);
-            var application = Application.SubmitTo(network, earlier, form, time.GetUtcNow());
-            db.Applications.Add(application);
-
-            var now = network.LocalNow(time);
-            var next = await db.Meetings
-                .Where(m => m.NetworkId == network.Id && m.Status == MeetingStatus.Planned && m.StartsAt >= now)
-                .OrderBy(m => m.StartsAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (next is not null)
-            {
-                next.PutOnAgenda(application);
-                application.ScheduleFor(next.Id);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                continue; // The meeting changed meanwhile (a live edit): put it on the agenda as it is now.
-            }
-
-            logger.LogInformation("Application {Reference} received and put on the agenda of meeting {Meeting}", application.Reference, next?.Id);
-            if (next is null)
-            {
-                // No meeting planned yet: the series plans one, and its prepared agenda includes this application.
-                await series.EnsureUpcomingAsync(network.Id, cancellationToken);
-            }
-
-            return application.Reference;
+            application.ScheduleFor(meetingId);
+            await db.SaveChangesAsync(cancellationToken);
         }
+        else
+        {
+            // No meeting to put it on: the series plans one, and its prepared agenda includes every waiting application.
+            await series.EnsureUpcomingAsync(network.Id, cancellationToken);
+        }
+
+        return application.Reference;
     }
 }
 

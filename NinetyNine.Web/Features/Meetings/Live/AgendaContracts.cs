@@ -29,6 +29,9 @@ public enum AgendaCommandKind
 
     /// <summary>Coordinator only: the meeting does not take place; its points go to the next meeting.</summary>
     Cancel,
+
+    /// <summary>The server only (never accepted from a client): a new application under item 1 (TargetId, Text = company).</summary>
+    AddApplicationTopic,
 }
 
 /// <summary>

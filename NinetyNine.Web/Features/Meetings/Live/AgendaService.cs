@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
@@ -71,6 +72,32 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
+        if (command.Kind == AgendaCommandKind.AddApplicationTopic)
+        {
+            return (AgendaCommandResult.Refused(Text.Get("Agenda.UnknownCommand")), null);
+        }
+
+        return await ApplyCheckedAsync(member, command, publish, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new application goes under item 1 of a meeting as a live change, so everyone who has the meeting open sees it
+    /// arrive. Returns false when it could not (the meeting closed or was cancelled meanwhile, or the agenda is full).
+    /// </summary>
+    public async Task<bool> PutOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Application application, Func<AgendaChange, Task>? publish,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var system = new CurrentMember(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, NetworkRole.Coordinator.ToString())], "system")),
+            networkId, default);
+        var command = new AgendaCommand(meetingId.Value, Guid.NewGuid(), AgendaCommandKind.AddApplicationTopic, TargetId: application.Id.Value, Text: application.CompanyName);
+        var (result, _) = await ApplyCheckedAsync(system, command, publish, cancellationToken);
+        return result.Accepted;
+    }
+
+    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyCheckedAsync(CurrentMember member, AgendaCommand command,
+        Func<AgendaChange, Task>? publish, CancellationToken cancellationToken)
+    {
         if (!CanEdit(member.User))
         {
             logger.LogWarning("Refused agenda change {Kind} by a person without edit rights", command.Kind);
@@ -305,6 +332,10 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 break;
             case AgendaCommandKind.Cancel:
                 meeting.Cancel();
+                break;
+            case AgendaCommandKind.AddApplicationTopic:
+                meeting.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, c.TargetId ?? Guid.Empty, c.Text ?? string.Empty, presenter: null);
+                touched = meeting.Agenda.Single(i => i.HasTopic(AgendaTopicKind.Application, c.TargetId ?? Guid.Empty));
                 break;
             default:
                 throw new DomainException("Agenda.UnknownCommand");
