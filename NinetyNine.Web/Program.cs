@@ -91,6 +91,8 @@ public partial class Program
         services.AddScoped<ThemeGroupService>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<Invitations>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Invitations.Lifetime);
         services.AddSingleton<AdmissionService>();
         services.AddSingleton<ApplicationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationRetention>());

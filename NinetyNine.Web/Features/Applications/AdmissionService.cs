@@ -98,20 +98,21 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
     /// Records the decision. Admitted: the employer joins the network (saved together). Then the decision is put in the
     /// meeting's minutes through the live agenda, so everyone in the call sees it (not possible once that meeting closed).
     /// </summary>
-    public async Task DecideAsync(CurrentMember member, ApplicationId id, DecideOnApplication form, CancellationToken cancellationToken = default)
+    public async Task<NewParticipant?> DecideAsync(CurrentMember member, ApplicationId id, DecideOnApplication form, CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
         ArgumentNullException.ThrowIfNull(form);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         var outcome = form.Outcome!.Value;
         Application? decided = null;
+        (Person Contact, string NetworkName)? admitted = null;
         await ChangeAsync(member, id, (application, network, db) =>
         {
             var on = DateOnly.FromDateTime(network.LocalNow(time));
             application.Decide(outcome, form.Rationale, on, form.MeetingId is { } m ? new MeetingId(m) : null, time.GetUtcNow());
             if (outcome == DecisionOutcome.Admitted)
             {
-                network.Admit(application, on);
+                admitted = (network.Admit(application, on).Contact, network.Name);
             }
 
             // The applicant hears the outcome, saved with the decision (sent by the outbox). The core group's own
@@ -124,6 +125,9 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         {
             await RecordInMinutesAsync(member, meetingId, decided, outcome, form.Rationale.Trim(), cancellationToken);
         }
+
+        // Who to invite: the new participant's contact (see Invitations).
+        return admitted is { } joined ? new NewParticipant(member.NetworkId, joined.Contact.Id, joined.Contact.Email.Value, joined.Contact.Name, joined.NetworkName, id) : null;
     }
 
     private async Task RecordInMinutesAsync(CurrentMember member, Guid meetingId, Application application, DecisionOutcome outcome, string rationale,
@@ -149,15 +153,31 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         }
     }
 
-    private async Task ChangeAsync(CurrentMember member, ApplicationId id, Action<Application, Network, NinetyNineDb> change, CancellationToken cancellationToken, bool withNetwork = false)
+    /// <summary>
+    /// Loads, changes and saves the application (and the network when asked). A concurrent save elsewhere (the series
+    /// scheduling it, another member's view) makes it load again and apply the change to what is there now.
+    /// </summary>
+    private async Task ChangeAsync(CurrentMember member, ApplicationId id, Action<Application, Network, NinetyNineDb> change, CancellationToken cancellationToken,
+        bool withNetwork = false)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.NetworkId == member.NetworkId, cancellationToken)
-            ?? throw new DomainException("Application.Unknown");
-        var networks = withNetwork ? db.Networks : db.Networks.AsNoTracking();
-        var network = await networks.SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-        change(application, network, db);
-        await db.SaveChangesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.NetworkId == member.NetworkId, cancellationToken)
+                ?? throw new DomainException("Application.Unknown");
+            var networks = withNetwork ? db.Networks : db.Networks.AsNoTracking();
+            var network = await networks.SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
+            change(application, network, db);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // Someone else's save landed first: apply this change again on the current state.
+            }
+        }
     }
 
     private void EnsureCoreGroup(CurrentMember member)
@@ -183,5 +203,8 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
 
 /// <summary>What a core group member may see of an application: its data, the views they may see, their own view.</summary>
 public sealed record Dossier(Application Application, IReadOnlyList<CoreGroupView> Views, CoreGroupView? MyView, int Voters, IReadOnlyList<MeetingChoice> Meetings);
+
+/// <summary>The contact person of an employer just admitted, to be invited.</summary>
+public sealed record NewParticipant(NetworkId NetworkId, PersonId PersonId, string Email, string Name, string NetworkName, ApplicationId ApplicationId);
 
 public sealed record MeetingChoice(Guid Id, DateTime StartsAt, MeetingStatus Status);
