@@ -36,8 +36,9 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
         for (var i = 0; i < 4; i++)
         {
             await Item(marloes, "Werkbezoek bij Sallandse Wegenbouw in mei").Locator("[data-testid=move-up]").ClickAsync();
+            // Generous: with the whole suite running, a round trip through the hub can take several seconds.
             await Expect(marloes.Locator("[data-testid=agenda-item]").Nth(3 - i).Locator("[data-testid=item-title]"))
-                .ToHaveTextAsync("Werkbezoek bij Sallandse Wegenbouw in mei");
+                .ToHaveTextAsync("Werkbezoek bij Sallandse Wegenbouw in mei", new() { Timeout = 15_000 });
         }
 
         await Expect(sanne.Locator("[data-testid=agenda-item]").First.Locator("[data-testid=item-title]"))
