@@ -31,9 +31,13 @@ public sealed class Network : IAggregateRoot
 
     public IReadOnlyList<Employer> Employers => _employers.AsReadOnly();
     public IReadOnlyList<Person> People => _people.AsReadOnly();
-    public IReadOnlyList<RoleAssignment> Roles => _roles.AsReadOnly();
+    /// <summary>The roles people hold now.</summary>
+    public IReadOnlyList<RoleAssignment> Roles => [.. _roles.Where(r => r.IsCurrent)];
 
-    public Person Coordinator => PersonById(_roles.Single(r => r.Role == NetworkRole.Coordinator).PersonId);
+    /// <summary>Every role ever held, ended ones included: who did what, when.</summary>
+    public IReadOnlyList<RoleAssignment> RoleHistory => _roles.AsReadOnly();
+
+    public Person Coordinator => PersonById(_roles.Single(r => r.IsCurrent && r.Role == NetworkRole.Coordinator).PersonId);
 
     /// <summary>Founds a network; it always has a coordinator, so the founder names one.</summary>
     public static Network Found(string name, string slug, string region, MeetingCadence cadence,
@@ -113,7 +117,10 @@ public sealed class Network : IAggregateRoot
         employer.Leave(on);
         // Its people no longer take part on behalf of the employer.
         var representatives = _people.Where(p => p.EmployerId == employerId).Select(p => p.Id).ToHashSet();
-        _roles.RemoveAll(r => r.Role == NetworkRole.Participant && representatives.Contains(r.PersonId));
+        foreach (var participation in _roles.Where(r => r.IsCurrent && r.Role == NetworkRole.Participant && representatives.Contains(r.PersonId)))
+        {
+            participation.End(on);
+        }
     }
 
     public Person AddPerson(string name, EmailAddress email, string? phone = null, string? function = null,
@@ -162,16 +169,16 @@ public sealed class Network : IAggregateRoot
         _roles.Add(new RoleAssignment(personId, role, since));
     }
 
-    public void RevokeRole(PersonId personId, NetworkRole role)
+    public void RevokeRole(PersonId personId, NetworkRole role, DateOnly on)
     {
         if (role == NetworkRole.Coordinator)
         {
             throw new DomainException("Network.CoordinatorNeedsSuccessor");
         }
 
-        var assignment = _roles.FirstOrDefault(r => r.PersonId == personId && r.Role == role)
+        var assignment = _roles.FirstOrDefault(r => r.IsCurrent && r.PersonId == personId && r.Role == role)
             ?? throw new DomainException("Network.RoleNotHeld", PersonById(personId).Name);
-        _roles.Remove(assignment);
+        assignment.End(on);
     }
 
     /// <summary>Hands coordination over: the new coordinator replaces the current one, so there is always exactly one.</summary>
@@ -183,18 +190,18 @@ public sealed class Network : IAggregateRoot
             throw new DomainException("Network.PersonInactive", person.Name);
         }
 
-        var current = _roles.Single(r => r.Role == NetworkRole.Coordinator);
+        var current = _roles.Single(r => r.IsCurrent && r.Role == NetworkRole.Coordinator);
         if (current.PersonId == personId)
         {
             throw new DomainException("Network.RoleAlreadyHeld", person.Name);
         }
 
-        _roles.Remove(current);
+        current.End(since);
         _roles.Add(new RoleAssignment(personId, NetworkRole.Coordinator, since));
     }
 
     /// <summary>Deactivates a person (their account loses access); the coordinator must hand over first.</summary>
-    public void DeactivatePerson(PersonId personId)
+    public void DeactivatePerson(PersonId personId, DateOnly on)
     {
         var person = PersonById(personId);
         if (HasRole(personId, NetworkRole.Coordinator))
@@ -202,7 +209,10 @@ public sealed class Network : IAggregateRoot
             throw new DomainException("Network.CoordinatorNeedsSuccessor");
         }
 
-        _roles.RemoveAll(r => r.PersonId == personId);
+        foreach (var held in _roles.Where(r => r.IsCurrent && r.PersonId == personId))
+        {
+            held.End(on);
+        }
         person.Deactivate();
     }
 
@@ -215,10 +225,10 @@ public sealed class Network : IAggregateRoot
     ];
 
     public bool HasRole(PersonId personId, NetworkRole role) =>
-        _roles.Any(r => r.PersonId == personId && r.Role == role);
+        _roles.Any(r => r.IsCurrent && r.PersonId == personId && r.Role == role);
 
     public IReadOnlyList<NetworkRole> RolesOf(PersonId personId) =>
-        [.. _roles.Where(r => r.PersonId == personId).Select(r => r.Role).Order()];
+        [.. _roles.Where(r => r.IsCurrent && r.PersonId == personId).Select(r => r.Role).Order()];
 
     public Person PersonById(PersonId id) =>
         _people.FirstOrDefault(p => p.Id == id) ?? throw new DomainException("Network.UnknownPerson");

@@ -272,7 +272,7 @@ public class MeetingSeriesTests
 
         Assert.Equal([sample.Coordinator.Name, sample.Baker.Name, sample.Mechanic.Name], network.CoreGroupAttendees().Select(p => p.Name));
 
-        network.DeactivatePerson(sample.Mechanic.Id);
+        network.DeactivatePerson(sample.Mechanic.Id, DomainFixtures.Today);
         Assert.Equal([sample.Coordinator.Name, sample.Baker.Name], network.CoreGroupAttendees().Select(p => p.Name));
     }
 }

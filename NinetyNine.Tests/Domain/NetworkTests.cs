@@ -71,7 +71,7 @@ public class NetworkTests
     public void AppointCoordinator_of_an_inactive_person_is_refused()
     {
         var sample = SampleNetwork.Create();
-        sample.Network.DeactivatePerson(sample.Mechanic.Id);
+        sample.Network.DeactivatePerson(sample.Mechanic.Id, DomainFixtures.Today);
 
         ThrowsCode("Network.PersonInactive", () => sample.Network.AppointCoordinator(sample.Mechanic.Id, Today));
         Assert.Same(sample.Coordinator, sample.Network.Coordinator);
@@ -83,7 +83,7 @@ public class NetworkTests
         var network = FoundNetwork();
         var coordinator = network.Coordinator;
 
-        ThrowsCode("Network.CoordinatorNeedsSuccessor", () => network.RevokeRole(coordinator.Id, NetworkRole.Coordinator));
+        ThrowsCode("Network.CoordinatorNeedsSuccessor", () => network.RevokeRole(coordinator.Id, NetworkRole.Coordinator, DomainFixtures.Today));
         Assert.True(network.HasRole(coordinator.Id, NetworkRole.Coordinator));
     }
 
@@ -93,7 +93,7 @@ public class NetworkTests
         var network = FoundNetwork();
         var coordinator = network.Coordinator;
 
-        ThrowsCode("Network.CoordinatorNeedsSuccessor", () => network.DeactivatePerson(coordinator.Id));
+        ThrowsCode("Network.CoordinatorNeedsSuccessor", () => network.DeactivatePerson(coordinator.Id, DomainFixtures.Today));
         Assert.True(coordinator.IsActive);
         Assert.Same(coordinator, network.Coordinator);
     }
@@ -106,7 +106,7 @@ public class NetworkTests
         network.AssignRole(sample.Baker.Id, NetworkRole.Participant, Today);
         network.AssignRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today);
 
-        network.DeactivatePerson(sample.Baker.Id);
+        network.DeactivatePerson(sample.Baker.Id, DomainFixtures.Today);
 
         Assert.False(sample.Baker.IsActive);
         Assert.Empty(network.RolesOf(sample.Baker.Id));
@@ -164,10 +164,32 @@ public class NetworkTests
         network.AssignRole(sample.Baker.Id, NetworkRole.Participant, Today);
         network.AssignRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today);
 
-        network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember);
+        network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today.AddDays(30));
 
         Assert.Equal([NetworkRole.Participant], network.RolesOf(sample.Baker.Id));
-        ThrowsCode("Network.RoleNotHeld", () => network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember));
+        ThrowsCode("Network.RoleNotHeld", () => network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today));
+    }
+
+    [Fact]
+    public void Ended_roles_stay_in_the_history_and_a_role_can_be_held_again()
+    {
+        var sample = SampleNetwork.Create();
+        var network = sample.Network;
+        network.AssignRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today);
+        network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today.AddDays(30));
+        network.AssignRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today.AddDays(60));
+        network.AppointCoordinator(sample.Lawyer.Id, Today.AddDays(90));
+
+        var bakers = network.RoleHistory.Where(r => r.PersonId == sample.Baker.Id && r.Role == NetworkRole.CoreGroupMember).ToList();
+        Assert.Equal([(Today, (DateOnly?)Today.AddDays(30)), (Today.AddDays(60), null)], bakers.Select(r => (r.Since, r.Until)));
+        Assert.Single(network.Roles, r => r.PersonId == sample.Baker.Id && r.Role == NetworkRole.CoreGroupMember);
+        var former = Assert.Single(network.RoleHistory, r => r.PersonId == sample.Coordinator.Id && r.Role == NetworkRole.Coordinator);
+        Assert.Equal(Today.AddDays(90), former.Until);
+        Assert.Equal(sample.Lawyer.Id, network.Coordinator.Id);
+
+        network.DeactivatePerson(sample.Baker.Id, Today.AddDays(100));
+        Assert.Empty(network.RolesOf(sample.Baker.Id));
+        Assert.All(network.RoleHistory.Where(r => r.PersonId == sample.Baker.Id), r => Assert.NotNull(r.Until));
     }
 
     [Fact]
@@ -278,7 +300,7 @@ public class NetworkTests
         var sample = SampleNetwork.Create();
         var leftOn = Today.AddDays(10);
         sample.Network.AssignRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today);
-        sample.Network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember);
+        sample.Network.RevokeRole(sample.Baker.Id, NetworkRole.CoreGroupMember, Today);
 
         sample.Network.EmployerLeaves(sample.Bakery.Id, leftOn);
 

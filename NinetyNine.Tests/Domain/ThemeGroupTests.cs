@@ -68,7 +68,7 @@ public class ThemeGroupTests
     public void AssignLead_of_an_inactive_person_is_refused()
     {
         var group = NewGroup();
-        Network.DeactivatePerson(_sample.Mechanic.Id);
+        Network.DeactivatePerson(_sample.Mechanic.Id, DomainFixtures.Today);
 
         ThrowsCode("Network.PersonInactive", () => group.AssignLead(Network, _sample.Mechanic.Id));
         Assert.Null(group.LeadPersonId);
@@ -160,7 +160,7 @@ public class ThemeGroupTests
     {
         var group = NewGroup();
         Network.AssignRole(_sample.Lawyer.Id, NetworkRole.Advisor, Today);
-        Network.RevokeRole(_sample.Lawyer.Id, NetworkRole.Advisor);
+        Network.RevokeRole(_sample.Lawyer.Id, NetworkRole.Advisor, Today);
 
         ThrowsCode("ThemeGroup.NotAnAdvisor", () => group.AssignAdvisor(Network, _sample.Lawyer.Id));
     }

@@ -45,11 +45,16 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         });
         builder.Navigation(n => n.People).HasField("_people").UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.Ignore(n => n.RoleHistory);
         builder.OwnsMany(n => n.Roles, r =>
         {
             r.ToTable("RoleAssignments");
             r.WithOwner().HasForeignKey("NetworkId");
-            r.HasKey("NetworkId", nameof(RoleAssignment.PersonId), nameof(RoleAssignment.Role));
+            // Ended roles stay as history, so a person can hold the same role again later: a key of its own.
+            r.Property<int>("Id");
+            r.HasKey("Id");
+            r.HasIndex("NetworkId", nameof(RoleAssignment.PersonId), nameof(RoleAssignment.Role));
+            r.Ignore(x => x.IsCurrent);
         });
         builder.Navigation(n => n.Roles).HasField("_roles").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

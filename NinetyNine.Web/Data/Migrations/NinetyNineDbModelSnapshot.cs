@@ -993,6 +993,10 @@ namespace NinetyNine.Web.Data.Migrations
 
                     b.OwnsMany("NinetyNine.Domain.Networks.RoleAssignment", "Roles", b1 =>
                         {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("NetworkId")
                                 .HasColumnType("TEXT");
 
@@ -1005,7 +1009,12 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<DateOnly>("Since")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("NetworkId", "PersonId", "Role");
+                            b1.Property<DateOnly?>("Until")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("NetworkId", "PersonId", "Role");
 
                             b1.ToTable("RoleAssignments", (string)null);
 

@@ -47,9 +47,11 @@ public sealed class EmployerTimelineQueries(IDbContextFactory<NinetyNineDb> dbFa
 
         entries.Add(new TimelineEntry(TimelineEntryKind.Joined, employer.JoinedOn, null, null, null));
         var people = network.People.Where(p => p.EmployerId == employer.Id).ToDictionary(p => p.Id);
-        entries.AddRange(network.Roles
-            .Where(r => people.ContainsKey(r.PersonId))
-            .Select(r => new TimelineEntry(TimelineEntryKind.Role, r.Since, people[r.PersonId].Name, r.Role, null)));
+        // Roles over time: when each began and, for those that ended, when they ended.
+        var roles = network.RoleHistory.Where(r => people.ContainsKey(r.PersonId)).ToList();
+        entries.AddRange(roles.Select(r => new TimelineEntry(TimelineEntryKind.Role, r.Since, people[r.PersonId].Name, r.Role, null)));
+        entries.AddRange(roles.Where(r => r.Until is not null)
+            .Select(r => new TimelineEntry(TimelineEntryKind.RoleEnded, r.Until!.Value, people[r.PersonId].Name, r.Role, null)));
         if (employer.LeftOn is { } leftOn)
         {
             entries.Add(new TimelineEntry(TimelineEntryKind.Left, leftOn, null, null, null));
@@ -75,4 +77,5 @@ public enum TimelineEntryKind
     Joined = 3,
     Role = 4,
     Left = 5,
+    RoleEnded = 6,
 }

@@ -50,7 +50,7 @@ public sealed class MembersService(IDbContextFactory<NinetyNineDb> dbFactory, Us
     /// <summary>Deactivates a person: they lose access within a minute (their security stamp changes).</summary>
     public async Task DeactivatePersonAsync(CurrentMember member, PersonId personId, CancellationToken cancellationToken = default)
     {
-        await ChangeNetworkAsync(member, null, network => network.DeactivatePerson(personId), cancellationToken);
+        await ChangeNetworkAsync(member, null, network => network.DeactivatePerson(personId, DateOnly.FromDateTime(network.LocalNow(time))), cancellationToken);
         var accounts = await users.Users.Where(u => u.PersonId == personId).ToListAsync(cancellationToken);
         foreach (var account in accounts)
         {
