@@ -126,6 +126,27 @@ public sealed class AdmissionTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_decline_goes_into_the_minutes_without_its_rationale_which_stays_in_the_dossier()
+    {
+        var (id, meetingId) = await NewApplicationAsync("73500001", "Kapsalon Midden");
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        await Admission.CloseVoteAsync(coordinator, id);
+
+        await Admission.DecideAsync(coordinator, id, new DecideOnApplication
+        {
+            Outcome = DecisionOutcome.Declined,
+            Rationale = "Vertrouwelijk: de eigenaar heeft een lopend conflict met de gemeente.",
+            MeetingId = meetingId.Value,
+        });
+
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        var minutes = (await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId)).Agenda.SelectMany(i => i.Decisions).ToList();
+        var decision = Assert.Single(minutes, d => d.Text.StartsWith("Kapsalon Midden: afgewezen", StringComparison.Ordinal));
+        Assert.DoesNotContain("Vertrouwelijk", decision.Text, StringComparison.Ordinal);
+        Assert.Contains("Vertrouwelijk", (await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id)).FinalDecision!.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_without_a_rationale_is_refused_and_nothing_changes()
     {
         var (id, _) = await NewApplicationAsync("74000001", "Hotel Zuid");

@@ -142,7 +142,9 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
             return; // A decision taken after the meeting closed stays in the dossier and the register.
         }
 
-        var text = Text.Get("Application.MinutesDecision", application.CompanyName, Text.Get($"DecisionOutcome.{outcome}"), rationale);
+        // Everyone in the network may read the minutes: the rationale of a decline or deferral stays in the dossier.
+        var text = Text.Get("Application.MinutesDecision", application.CompanyName, Text.Get($"DecisionOutcome.{outcome}"),
+            outcome == DecisionOutcome.Admitted ? rationale : Text.Get("Application.RationaleInDossier"));
         var group = hub.Clients.Group(AgendaHub.Group(meetingId));
         var (result, _) = await agenda.ApplyAsync(member,
             new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RecordDecision, item.Id.Value, text[..Math.Min(text.Length, Decision.TextMaxLength)]),
