@@ -50,6 +50,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/theme-groups")]
     [InlineData("/meetings")]
     [InlineData("/applications")]
+    [InlineData("/decisions")]
     public async Task Signed_in_pages_have_no_serious_violation(string path)
     {
         var page = await browser.SignInAsync(AppFactory.Coordinator);
