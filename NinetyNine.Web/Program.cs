@@ -93,7 +93,7 @@ public partial class Program
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<Invitations>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Invitations.Lifetime);
-        services.AddSingleton<AdmissionService>();
+        services.AddScoped<AdmissionService>();
         services.AddSingleton<ApplicationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationRetention>());
         services.AddScoped<DecisionRegister>();

@@ -15,7 +15,9 @@ namespace NinetyNine.Tests.Integration;
 /// <summary>The core group's workflow on the real app: private views, closing the vote, the decision and what follows from it.</summary>
 public sealed class AdmissionTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private AdmissionService Admission => app.Services.GetRequiredService<AdmissionService>();
+    private readonly AsyncServiceScope _scope = app.Services.CreateAsyncScope();
+
+    private AdmissionService Admission => _scope.ServiceProvider.GetRequiredService<AdmissionService>();
 
     private async Task<(ApplicationId Id, MeetingId Meeting)> NewApplicationAsync(string kvk, string company, bool consent = true)
     {
@@ -221,7 +223,8 @@ public sealed class ApplicationPrivacyTests(AppFactory app) : IClassFixture<AppF
             await db.SaveChangesAsync();
         }
 
-        var admission = app.Services.GetRequiredService<AdmissionService>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var admission = scope.ServiceProvider.GetRequiredService<AdmissionService>();
         var marloes = await app.MemberAsync(AppFactory.CoreGroupMember);
         await Assert.ThrowsAsync<ForbiddenException>(() => admission.EraseAsync(marloes, application.Id));
         await admission.EraseAsync(await app.MemberAsync(AppFactory.Coordinator), application.Id);

@@ -7,6 +7,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Security;
@@ -15,10 +16,11 @@ namespace NinetyNine.Web.Features.Applications;
 
 /// <summary>
 /// Where an application is admitted: the core group's views, the coordinator closing the vote, and the decision with
-/// its rationale. Admission makes the employer a participant; the decision also goes into the meeting's minutes.
+/// its rationale. Admission makes the employer a participant and invites its contact; the decision also goes into the
+/// meeting's minutes. Scoped, like the sign-in accounts it creates.
 /// </summary>
 public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
-    IValidator<DecideOnApplication> validator, EmailOutbox outbox, TimeProvider time, ILogger<AdmissionService> logger)
+    IValidator<DecideOnApplication> validator, EmailOutbox outbox, Invitations invitations, TimeProvider time, ILogger<AdmissionService> logger)
 {
     public static bool CanVote(CurrentMember member) => member.User.HasNetworkRole(NetworkRole.CoreGroupMember);
 
@@ -98,7 +100,9 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
     /// Records the decision. Admitted: the employer joins the network (saved together). Then the decision is put in the
     /// meeting's minutes through the live agenda, so everyone in the call sees it (not possible once that meeting closed).
     /// </summary>
-    public async Task<NewParticipant?> DecideAsync(CurrentMember member, ApplicationId id, DecideOnApplication form, CancellationToken cancellationToken = default)
+    /// <param name="appBase">The app's address, for the invitation link sent to an admitted employer's contact.</param>
+    public async Task<NewParticipant?> DecideAsync(CurrentMember member, ApplicationId id, DecideOnApplication form, Uri? appBase = null,
+        CancellationToken cancellationToken = default)
     {
         EnsureCoordinator(member);
         ArgumentNullException.ThrowIfNull(form);
@@ -126,8 +130,19 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
             await RecordInMinutesAsync(member, meetingId, decided, outcome, form.Rationale.Trim(), cancellationToken);
         }
 
-        // Who to invite: the new participant's contact (see Invitations).
-        return admitted is { } joined ? new NewParticipant(member.NetworkId, joined.Contact.Id, joined.Contact.Email.Value, joined.Contact.Name, joined.NetworkName, id) : null;
+        if (admitted is not { } joined)
+        {
+            return null;
+        }
+
+        // The new participant's contact is invited to choose a password (not when they already have an account).
+        var participant = new NewParticipant(member.NetworkId, joined.Contact.Id, joined.Contact.Email.Value, joined.Contact.Name, joined.NetworkName, id);
+        if (appBase is not null)
+        {
+            await invitations.InviteAsync(participant, appBase, cancellationToken);
+        }
+
+        return participant;
     }
 
     private async Task RecordInMinutesAsync(CurrentMember member, Guid meetingId, Application application, DecisionOutcome outcome, string rationale,
