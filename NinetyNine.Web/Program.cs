@@ -18,6 +18,7 @@ using NinetyNine.Web.Features.Meetings.Calendar;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
+using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Features.Public;
 using NinetyNine.Web.Features.ThemeGroups;
@@ -103,6 +104,7 @@ public partial class Program
         services.AddSingleton<MeetingSeriesService>();
         services.AddHostedService<MeetingSeriesWorker>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<OnboardingService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<CalendarFeeds>();
@@ -139,6 +141,7 @@ public partial class Program
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<AgendaHub>(AgendaHub.Path);
+        app.MapHub<OnboardingHub>(OnboardingHub.Path);
         app.MapMinutesEndpoints();
         app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

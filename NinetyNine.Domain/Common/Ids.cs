@@ -42,3 +42,9 @@ public readonly record struct AgendaItemId(Guid Value)
     public static AgendaItemId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct OnboardingChecklistId(Guid Value)
+{
+    public static OnboardingChecklistId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

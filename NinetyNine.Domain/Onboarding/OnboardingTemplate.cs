@@ -35,26 +35,65 @@ public sealed record TemplateStep
     public int DueAfterDays { get; }
 }
 
+/// <summary>One published version of the template: its steps as they were, and who published them when.</summary>
+public sealed class TemplateVersion
+{
+    private TemplateVersion()
+    {
+    }
+
+    internal TemplateVersion(int number, IReadOnlyList<TemplateStep> steps, DateTimeOffset publishedAt, string publishedBy)
+    {
+        Number = number;
+        Steps = steps;
+        PublishedAt = publishedAt;
+        PublishedBy = publishedBy;
+    }
+
+    public int Number { get; private set; }
+    public IReadOnlyList<TemplateStep> Steps { get; private set; } = [];
+    public DateTimeOffset PublishedAt { get; private set; }
+    public string PublishedBy { get; private set; } = string.Empty;
+}
+
 /// <summary>
-/// The network's onboarding template. Every change makes a new version; a checklist keeps the steps of the version it
-/// started from, so editing the template never changes checklists already running.
+/// The network's onboarding template. Every change publishes a new version and keeps the earlier ones; a checklist
+/// keeps the steps of the version it started from, so editing the template never changes checklists already running.
 /// </summary>
-public sealed class OnboardingTemplate
+public sealed class OnboardingTemplate : IAggregateRoot
 {
     public const int MaxSteps = 40;
-    private readonly List<IReadOnlyList<TemplateStep>> _versions = [];
+    public const int PublisherMaxLength = 120;
+    private readonly List<TemplateVersion> _versions = [];
 
-    public OnboardingTemplate(IEnumerable<TemplateStep> steps) => Publish(steps);
+    private OnboardingTemplate()
+    {
+    }
 
-    public int Version => _versions.Count;
+    public OnboardingTemplate(NetworkId networkId, IEnumerable<TemplateStep> steps, DateTimeOffset now, string publishedBy)
+    {
+        NetworkId = networkId;
+        Publish(steps, now, publishedBy);
+    }
 
-    public IReadOnlyList<TemplateStep> Current => _versions[^1];
+    public NetworkId NetworkId { get; private set; }
+
+    /// <summary>Concurrency token (see <see cref="IAggregateRoot"/>), not the template's version number.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>The number of the version now in use; the first is 1.</summary>
+    public int CurrentVersion => _versions.Max(v => v.Number);
+
+    public IReadOnlyList<TemplateStep> Current => _versions.Single(v => v.Number == CurrentVersion).Steps;
+
+    /// <summary>Every published version, newest first.</summary>
+    public IReadOnlyList<TemplateVersion> Versions => [.. _versions.OrderByDescending(v => v.Number)];
 
     public IReadOnlyList<TemplateStep> StepsOf(int version) =>
-        version >= 1 && version <= _versions.Count ? _versions[version - 1] : throw new DomainException("Onboarding.UnknownVersion");
+        _versions.FirstOrDefault(v => v.Number == version)?.Steps ?? throw new DomainException("Onboarding.UnknownVersion");
 
     /// <summary>Publishes a new ordered list of steps as the next version.</summary>
-    public void Publish(IEnumerable<TemplateStep> steps)
+    public void Publish(IEnumerable<TemplateStep> steps, DateTimeOffset now, string publishedBy)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var list = steps.ToList();
@@ -63,11 +102,16 @@ public sealed class OnboardingTemplate
             throw new DomainException("Onboarding.StepCount", MaxSteps);
         }
 
-        _versions.Add(list.AsReadOnly());
+        var by = string.IsNullOrWhiteSpace(publishedBy) ? "?" : publishedBy.Trim();
+        _versions.Add(new TemplateVersion(_versions.Count == 0 ? 1 : CurrentVersion + 1, list.AsReadOnly(), now, by[..Math.Min(by.Length, PublisherMaxLength)]));
     }
 
+    void IAggregateRoot.BumpVersion() => Version++;
+
     /// <summary>The default from the case: what the coordinator does today for every new participant.</summary>
-    public static OnboardingTemplate Default() => new(
+    public static OnboardingTemplate Default(NetworkId networkId, DateTimeOffset now) => new(networkId, DefaultSteps, now, "NinetyNine");
+
+    public static IReadOnlyList<TemplateStep> DefaultSteps { get; } =
     [
         new("Welkomstgesprek", "De netwerkcoördinator belt of bezoekt de nieuwe deelnemer.", StepOwner.Coordinator, 7),
         new("Intentieverklaring ondertekend", "De werkgever tekent de intentieverklaring van het netwerk.", StepOwner.NewcomerContact, 14),
@@ -77,5 +121,5 @@ public sealed class OnboardingTemplate
         new("Buddy toegewezen", "Een werkgever uit de kerngroep wordt buddy.", StepOwner.CoreGroupBuddy, 14),
         new("Eerste netwerkbijeenkomst bijgewoond", "De deelnemer is bij een eerste bijeenkomst van het netwerk geweest.", StepOwner.NewcomerContact, 60),
         new("Kennismaking met de advocaten", "Kennismaking met de pro-bono-advocaten van het netwerk.", StepOwner.Advisor, 45),
-    ]);
+    ];
 }

@@ -4,7 +4,7 @@ using static NinetyNine.Tests.Domain.DomainFixtures;
 
 namespace NinetyNine.Tests.Domain;
 
-/// <summary>The onboarding template and a newcomer's checklist (domain only; the screens come with the onboarding issue).</summary>
+/// <summary>The onboarding template and a newcomer's checklist.</summary>
 public class OnboardingTests
 {
     private static readonly DateOnly Admitted = new(2026, 12, 15);
@@ -12,14 +12,18 @@ public class OnboardingTests
     private static readonly PersonId Sanne = PersonId.New();
     private static readonly PersonId Contact = PersonId.New();
 
+    private static readonly NetworkId Network = NetworkId.New();
+
+    private static OnboardingTemplate Template() => OnboardingTemplate.Default(Network, Now.AddMonths(-1));
+
     private static OnboardingChecklist Started(OnboardingTemplate? template = null) =>
-        OnboardingChecklist.Start(template ?? OnboardingTemplate.Default(), EmployerId.New(), Admitted,
-            new Dictionary<StepOwner, PersonId> { [StepOwner.Coordinator] = Sanne, [StepOwner.NewcomerContact] = Contact }, Now);
+        OnboardingChecklist.Start(template ?? Template(), Network, EmployerId.New(), Contact, Admitted,
+            new Dictionary<StepOwner, PersonId> { [StepOwner.Coordinator] = Sanne }, Now);
 
     [Fact]
     public void The_default_template_follows_the_case()
     {
-        var template = OnboardingTemplate.Default();
+        var template = Template();
 
         Assert.Equal(8, template.Current.Count);
         Assert.Equal("Welkomstgesprek", template.Current[0].Title);
@@ -43,12 +47,14 @@ public class OnboardingTests
     [Fact]
     public void Editing_the_template_never_changes_a_running_checklist()
     {
-        var template = OnboardingTemplate.Default();
+        var template = Template();
         var running = Started(template);
 
-        template.Publish([new TemplateStep("Alleen nog dit", "", StepOwner.Coordinator, 3)]);
+        template.Publish([new TemplateStep("Alleen nog dit", "", StepOwner.Coordinator, 3)], Now, "Sanne");
 
-        Assert.Equal(2, template.Version);
+        Assert.Equal(2, template.CurrentVersion);
+        Assert.Equal([2, 1], template.Versions.Select(v => v.Number));
+        Assert.Equal("Sanne", template.Versions[0].PublishedBy);
         Assert.Equal(8, running.Steps.Count);
         Assert.Equal(8, template.StepsOf(1).Count);
         Assert.Single(Started(template).Steps);
@@ -119,12 +125,76 @@ public class OnboardingTests
         ThrowsCode("Onboarding.UnknownStep", () => checklist.Tick(99, Sanne, Now));
     }
 
+    [Fact]
+    public void Completion_is_recorded_once_and_cleared_when_a_step_opens_again()
+    {
+        var checklist = Started();
+        for (var i = 0; i < checklist.Steps.Count; i++)
+        {
+            checklist.Tick(i, Sanne, Now.AddDays(i));
+        }
+
+        Assert.Equal(Now.AddDays(7), checklist.CompletedAt);
+        checklist.Untick(3, Sanne, "Toch nog niet voorgesteld", Now.AddDays(9));
+        Assert.Null(checklist.CompletedAt);
+        Assert.Equal(7, checklist.Finished);
+        checklist.Tick(3, Sanne, Now.AddDays(10));
+        Assert.Equal(Now.AddDays(10), checklist.CompletedAt);
+    }
+
+    [Fact]
+    public void The_coordinator_may_do_everything_an_assignee_their_own_steps_and_the_contact_sees_the_checklist()
+    {
+        var checklist = Started();
+        var stranger = PersonId.New();
+        var buddy = PersonId.New();
+        checklist.Reassign(5, buddy);
+
+        Assert.True(checklist.MayView(stranger, isCoordinator: true));
+        Assert.True(checklist.MayView(Contact, isCoordinator: false));
+        Assert.True(checklist.MayView(buddy, isCoordinator: false));
+        Assert.False(checklist.MayView(stranger, isCoordinator: false));
+
+        Assert.True(checklist.MayWorkOn(1, Contact, isCoordinator: false));
+        Assert.False(checklist.MayWorkOn(0, Contact, isCoordinator: false));
+        Assert.True(checklist.MayWorkOn(5, buddy, isCoordinator: false));
+        Assert.True(checklist.MayWorkOn(5, stranger, isCoordinator: true));
+        Assert.False(checklist.MayWorkOn(5, stranger, isCoordinator: false));
+    }
+
+    [Fact]
+    public void Comments_belong_to_an_existing_step_and_have_text()
+    {
+        var checklist = Started();
+
+        checklist.Comment(1, Contact, "Jan", "Ligt bij de directeur ter ondertekening", Now.AddDays(1));
+
+        Assert.Equal((1, "Jan"), (checklist.Comments.Single().Step, checklist.Comments.Single().AuthorName));
+        ThrowsCode("Text.Required", () => checklist.Comment(1, Contact, "Jan", "  ", Now));
+        ThrowsCode("Onboarding.UnknownStep", () => checklist.Comment(42, Contact, "Jan", "x", Now));
+        ThrowsCode("Text.TooLong", () => checklist.Comment(1, Contact, "Jan", new string('x', StepComment.TextMaxLength + 1), Now));
+    }
+
+    [Fact]
+    public void Overdue_count_and_next_step_follow_the_due_dates()
+    {
+        var checklist = Started();
+
+        Assert.Equal(0, checklist.OverdueCount(Admitted.AddDays(7)));
+        Assert.Equal(1, checklist.OverdueCount(Admitted.AddDays(8)));
+        // Due after 14 days: letter of intent, communications, buddy.
+        Assert.Equal(4, checklist.OverdueCount(Admitted.AddDays(15)));
+        checklist.Tick(0, Sanne, Now);
+        Assert.Equal("Intentieverklaring ondertekend", checklist.NextStep!.Title);
+        ThrowsCode("Onboarding.DueTooLate", () => checklist.Redate(1, Admitted.AddYears(3)));
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(366)]
     public void A_template_step_is_due_within_a_year_of_admission(int days)
     {
         ThrowsCode("Onboarding.DueOutOfRange", () => _ = new TemplateStep("Stap", "", StepOwner.Coordinator, days));
-        ThrowsCode("Onboarding.StepCount", () => _ = new OnboardingTemplate([]));
+        ThrowsCode("Onboarding.StepCount", () => _ = new OnboardingTemplate(Network, [], Now, "Sanne"));
     }
 }

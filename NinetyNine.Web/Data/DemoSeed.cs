@@ -6,6 +6,7 @@ using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
+using NinetyNine.Domain.Onboarding;
 using NinetyNine.Domain.ThemeGroups;
 
 namespace NinetyNine.Web.Data;
@@ -56,6 +57,9 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
             DateOnly.FromDateTime(start));
         AgendaPreparation.Prepare(meeting, network, groups, applications);
         db.Meetings.Add(meeting);
+        var template = OnboardingTemplate.Default(network.Id, time.GetUtcNow());
+        db.OnboardingTemplates.Add(template);
+        db.OnboardingChecklists.AddRange(seed.Onboarding.Select(o => BuildChecklist(o, network, template)));
         await db.SaveChangesAsync(cancellationToken);
 
         if (configuration.GetValue("Seed:DemoAccounts", false))
@@ -77,7 +81,8 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
 
         foreach (var e in seed.Employers)
         {
-            var employer = network.AddEmployer(e.Name, KvkNumber.Parse(e.Kvk), e.Sector, e.Town, e.JoinedOn, e.JobsAmbition, e.Listed);
+            var joinedOn = e.JoinedDaysAgo is { } days ? today.AddDays(-days) : e.JoinedOn;
+            var employer = network.AddEmployer(e.Name, KvkNumber.Parse(e.Kvk), e.Sector, e.Town, joinedOn, e.JobsAmbition, e.Listed);
             network.RecordJobs(employer.Id, e.JobsAmbition, e.JobsRealised);
         }
 
@@ -93,6 +98,23 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         }
 
         return network;
+    }
+
+    /// <summary>A newcomer's onboarding begun at its joining date, with the steps the seed says are done ticked by their assignee.</summary>
+    private static OnboardingChecklist BuildChecklist(SeedOnboarding seed, Network network, OnboardingTemplate template)
+    {
+        var employer = network.Employers.Single(e => e.Name == seed.Employer);
+        var contact = seed.Contact is null ? (PersonId?)null : PersonByEmail(network, seed.Contact).Id;
+        var known = seed.Assign.ToDictionary(a => a.Key, a => PersonByEmail(network, a.Value).Id);
+        known[StepOwner.Coordinator] = network.Coordinator.Id;
+        var admitted = new DateTimeOffset(employer.JoinedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        var checklist = OnboardingChecklist.Start(template, network.Id, employer.Id, contact, employer.JoinedOn, known, admitted);
+        foreach (var step in seed.Done)
+        {
+            checklist.Tick(step, checklist.Steps[step].AssigneeId ?? network.Coordinator.Id, admitted.AddDays(step + 1));
+        }
+
+        return checklist;
     }
 
     private static IEnumerable<ThemeGroup> BuildThemeGroups(SeedFile seed, Network network)
@@ -153,7 +175,9 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         network.People.Single(p => p.Email == EmailAddress.Parse(email));
 
     private sealed record SeedFile(SeedNetwork Network, SeedCoordinator Coordinator, List<SeedEmployer> Employers,
-        List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<string> DemoAccounts);
+        List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<SeedOnboarding> Onboarding, List<string> DemoAccounts);
+
+    private sealed record SeedOnboarding(string Employer, string? Contact, List<int> Done, Dictionary<StepOwner, string> Assign);
 
     private sealed record SeedNetwork(string Name, string Slug, string Region, SeedCadence Cadence, MeetingMode MeetingMode, string? MeetingDetails);
 
@@ -161,7 +185,8 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
 
     private sealed record SeedCoordinator(string Name, string Email, string? Phone, string? Organisation);
 
-    private sealed record SeedEmployer(string Name, string Kvk, string Sector, string Town, DateOnly JoinedOn, int JobsAmbition, int JobsRealised, bool Listed);
+    private sealed record SeedEmployer(string Name, string Kvk, string Sector, string Town, DateOnly JoinedOn, int JobsAmbition, int JobsRealised, bool Listed,
+        int? JoinedDaysAgo = null);
 
     private sealed record SeedPerson(string Name, string Email, string? Phone, string? Function, string? Employer, string? Organisation, List<NetworkRole> Roles);
 

@@ -13,3 +13,4 @@ internal sealed class MeetingIdConverter() : ValueConverter<MeetingId, Guid>(v =
 internal sealed class AgendaItemIdConverter() : ValueConverter<AgendaItemId, Guid>(v => v.Value, v => new AgendaItemId(v));
 internal sealed class KvkNumberConverter() : ValueConverter<KvkNumber, string>(v => v.Value, v => KvkNumber.Parse(v));
 internal sealed class EmailAddressConverter() : ValueConverter<EmailAddress, string>(v => v.Value, v => EmailAddress.Parse(v));
+internal sealed class OnboardingChecklistIdConverter() : ValueConverter<OnboardingChecklistId, Guid>(v => v.Value, v => new OnboardingChecklistId(v));

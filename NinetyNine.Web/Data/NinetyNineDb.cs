@@ -6,6 +6,7 @@ using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
+using NinetyNine.Domain.Onboarding;
 using NinetyNine.Domain.ThemeGroups;
 using NinetyNine.Web.Features.Outbox;
 
@@ -23,6 +24,8 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingChangeRecord> MeetingChanges => Set<MeetingChangeRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OnboardingTemplate> OnboardingTemplates => Set<OnboardingTemplate>();
+    public DbSet<OnboardingChecklist> OnboardingChecklists => Set<OnboardingChecklist>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -39,6 +42,7 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
         configurationBuilder.Properties<ApplicationId>().HaveConversion<ApplicationIdConverter>();
         configurationBuilder.Properties<MeetingId>().HaveConversion<MeetingIdConverter>();
         configurationBuilder.Properties<AgendaItemId>().HaveConversion<AgendaItemIdConverter>();
+        configurationBuilder.Properties<OnboardingChecklistId>().HaveConversion<OnboardingChecklistIdConverter>();
         configurationBuilder.Properties<KvkNumber>().HaveConversion<KvkNumberConverter>().HaveMaxLength(8);
         configurationBuilder.Properties<EmailAddress>().HaveConversion<EmailAddressConverter>().HaveMaxLength(EmailAddress.MaxLength);
         if (Database.IsSqlite())

@@ -364,6 +364,58 @@ namespace NinetyNine.Web.Data.Migrations
                     b.ToTable("Networks");
                 });
 
+            modelBuilder.Entity("NinetyNine.Domain.Onboarding.OnboardingChecklist", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "EmployerId")
+                        .IsUnique();
+
+                    b.ToTable("OnboardingChecklists");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Onboarding.OnboardingTemplate", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId");
+
+                    b.ToTable("OnboardingTemplates");
+                });
+
             modelBuilder.Entity("NinetyNine.Domain.ThemeGroups.ThemeGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1027,6 +1079,145 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Navigation("People");
 
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Onboarding.OnboardingChecklist", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NinetyNine.Domain.Onboarding.ChecklistStep", "_steps", b1 =>
+                        {
+                            b1.Property<Guid>("ChecklistId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("AssigneeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ChangedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ChangedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Explanation")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Owner")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("State")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ChecklistId", "Position");
+
+                            b1.HasIndex("AssigneeId");
+
+                            b1.ToTable("OnboardingSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChecklistId");
+                        });
+
+                    b.OwnsMany("NinetyNine.Domain.Onboarding.StepComment", "_comments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AuthorId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ChecklistId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Step")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ChecklistId");
+
+                            b1.ToTable("OnboardingComments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChecklistId");
+                        });
+
+                    b.Navigation("_comments");
+
+                    b.Navigation("_steps");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Onboarding.OnboardingTemplate", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NinetyNine.Domain.Onboarding.TemplateVersion", "_versions", b1 =>
+                        {
+                            b1.Property<Guid>("NetworkId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PublishedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PublishedBy")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Steps")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("NetworkId", "Number");
+
+                            b1.ToTable("OnboardingTemplateVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkId");
+                        });
+
+                    b.Navigation("_versions");
                 });
 
             modelBuilder.Entity("NinetyNine.Domain.ThemeGroups.ThemeGroup", b =>

@@ -9,6 +9,7 @@ using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Security;
 
@@ -16,11 +17,12 @@ namespace NinetyNine.Web.Features.Applications;
 
 /// <summary>
 /// Where an application is admitted: the core group's views, the coordinator closing the vote, and the decision with
-/// its rationale. Admission makes the employer a participant and invites its contact; the decision also goes into the
-/// meeting's minutes. Scoped, like the sign-in accounts it creates.
+/// its rationale. Admission makes the employer a participant, starts its onboarding checklist and invites its contact;
+/// the decision also goes into the meeting's minutes. Scoped, like the sign-in accounts it creates.
 /// </summary>
 public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
-    IValidator<DecideOnApplication> validator, EmailOutbox outbox, Invitations invitations, TimeProvider time, ILogger<AdmissionService> logger)
+    IValidator<DecideOnApplication> validator, EmailOutbox outbox, Invitations invitations, OnboardingService onboarding, TimeProvider time,
+    ILogger<AdmissionService> logger)
 {
     public static bool CanVote(CurrentMember member) => member.User.HasNetworkRole(NetworkRole.CoreGroupMember);
 
@@ -108,6 +110,7 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         ArgumentNullException.ThrowIfNull(form);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         var outcome = form.Outcome!.Value;
+        var template = outcome == DecisionOutcome.Admitted ? await onboarding.CurrentTemplateAsync(member.NetworkId, cancellationToken) : null;
         Application? decided = null;
         (Person Contact, string NetworkName)? admitted = null;
         await ChangeAsync(member, id, (application, network, db) =>
@@ -116,7 +119,10 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
             application.Decide(outcome, form.Rationale, on, form.MeetingId is { } m ? new MeetingId(m) : null, time.GetUtcNow());
             if (outcome == DecisionOutcome.Admitted)
             {
-                admitted = (network.Admit(application, on).Contact, network.Name);
+                var (employer, contact) = network.Admit(application, on);
+                admitted = (contact, network.Name);
+                // Onboarding starts here, saved together with the admission.
+                db.OnboardingChecklists.Add(onboarding.StartFor(template!, network, employer.Id, contact.Id, on));
             }
 
             // The applicant hears the outcome, saved with the decision (sent by the outbox). The core group's own
