@@ -59,7 +59,7 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         db.Meetings.Add(meeting);
         var template = OnboardingTemplate.Default(network.Id, time.GetUtcNow());
         db.OnboardingTemplates.Add(template);
-        db.OnboardingChecklists.AddRange(seed.Onboarding.Select(o => BuildChecklist(o, network, template)));
+        db.OnboardingChecklists.AddRange(seed.Onboarding.Select(o => BuildChecklist(o, network, template, time.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
 
         if (configuration.GetValue("Seed:DemoAccounts", false))
@@ -100,8 +100,11 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         return network;
     }
 
-    /// <summary>A newcomer's onboarding begun at its joining date, with the steps the seed says are done ticked by their assignee.</summary>
-    private static OnboardingChecklist BuildChecklist(SeedOnboarding seed, Network network, OnboardingTemplate template)
+    /// <summary>
+    /// A newcomer's onboarding begun at its joining date, with the steps the seed says are done ticked by their assignee,
+    /// spread evenly until the last tick the seed gives (so one demo onboarding is moving and one has stalled).
+    /// </summary>
+    private static OnboardingChecklist BuildChecklist(SeedOnboarding seed, Network network, OnboardingTemplate template, DateTimeOffset now)
     {
         var employer = network.Employers.Single(e => e.Name == seed.Employer);
         var contact = seed.Contact is null ? (PersonId?)null : PersonByEmail(network, seed.Contact).Id;
@@ -109,9 +112,11 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         known[StepOwner.Coordinator] = network.Coordinator.Id;
         var admitted = new DateTimeOffset(employer.JoinedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         var checklist = OnboardingChecklist.Start(template, network.Id, employer.Id, contact, employer.JoinedOn, known, admitted);
-        foreach (var step in seed.Done)
+        var span = now.AddDays(-seed.LastTickDaysAgo) - admitted;
+        for (var i = 0; i < seed.Done.Count; i++)
         {
-            checklist.Tick(step, checklist.Steps[step].AssigneeId ?? network.Coordinator.Id, admitted.AddDays(step + 1));
+            var step = seed.Done[i];
+            checklist.Tick(step, checklist.Steps[step].AssigneeId ?? network.Coordinator.Id, admitted + span * (i + 1) / seed.Done.Count);
         }
 
         return checklist;
@@ -177,7 +182,7 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
     private sealed record SeedFile(SeedNetwork Network, SeedCoordinator Coordinator, List<SeedEmployer> Employers,
         List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<SeedOnboarding> Onboarding, List<string> DemoAccounts);
 
-    private sealed record SeedOnboarding(string Employer, string? Contact, List<int> Done, Dictionary<StepOwner, string> Assign);
+    private sealed record SeedOnboarding(string Employer, string? Contact, List<int> Done, int LastTickDaysAgo, Dictionary<StepOwner, string> Assign);
 
     private sealed record SeedNetwork(string Name, string Slug, string Region, SeedCadence Cadence, MeetingMode MeetingMode, string? MeetingDetails);
 

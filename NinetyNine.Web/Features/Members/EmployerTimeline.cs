@@ -12,7 +12,7 @@ public sealed class EmployerTimelineQueries(IDbContextFactory<NinetyNineDb> dbFa
 {
     /// <summary>
     /// The employer's facts and, oldest first: its application and admission (from the admitted application with the
-    /// same KvK number in this network), joining, the roles its people hold since their start date, and leaving.
+    /// same KvK number in this network), joining, being onboarded, the roles its people hold since their start date, and leaving.
     /// Only an admitted application appears, for every member: a declined or deferred one stays confidential to the
     /// core group (see the decision register). The link to the dossier is given to the core group only.
     /// Null when the employer is not one of the member's network.
@@ -46,6 +46,16 @@ public sealed class EmployerTimelineQueries(IDbContextFactory<NinetyNineDb> dbFa
         }
 
         entries.Add(new TimelineEntry(TimelineEntryKind.Joined, employer.JoinedOn, null, null, null));
+        // Onboarded once every step of its checklist is done or skipped; the checklist opens for those who may see it.
+        var checklist = await db.OnboardingChecklists.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.NetworkId == network.Id && c.EmployerId == employer.Id, cancellationToken);
+        var mayOpen = checklist is not null && checklist.MayView(member.PersonId, member.IsCoordinator);
+        if (checklist?.CompletedAt is { } completedAt)
+        {
+            entries.Add(new TimelineEntry(TimelineEntryKind.Onboarded, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(completedAt, zone).DateTime), null, null,
+                mayOpen ? $"/onboarding/{checklist.Id}" : null));
+        }
+
         var people = network.People.Where(p => p.EmployerId == employer.Id).ToDictionary(p => p.Id);
         // Roles over time: when each began and, for those that ended, when they ended.
         var roles = network.RoleHistory.Where(r => people.ContainsKey(r.PersonId)).ToList();
@@ -60,12 +70,16 @@ public sealed class EmployerTimelineQueries(IDbContextFactory<NinetyNineDb> dbFa
         return new EmployerTimeline(
             employer.Id, employer.Name, employer.Kvk.Value, employer.Sector, employer.Town, employer.IsActive,
             employer.JobsAmbition, employer.JobsRealised,
+            checklist is null ? null : new OnboardingProgress(mayOpen ? checklist.Id.Value : null, checklist.Finished, checklist.Steps.Count, checklist.CompletedAt is not null),
             [.. entries.OrderBy(e => e.On).ThenBy(e => e.Kind).ThenBy(e => e.PersonName, StringComparer.CurrentCulture)]);
     }
 }
 
 public sealed record EmployerTimeline(EmployerId Id, string Name, string Kvk, string Sector, string Town, bool IsActive,
-    int JobsAmbition, int JobsRealised, IReadOnlyList<TimelineEntry> Entries);
+    int JobsAmbition, int JobsRealised, OnboardingProgress? Onboarding, IReadOnlyList<TimelineEntry> Entries);
+
+/// <summary>How far the employer's onboarding is; <see cref="ChecklistId"/> only for those who may open the checklist.</summary>
+public sealed record OnboardingProgress(Guid? ChecklistId, int Finished, int Total, bool Complete);
 
 /// <summary>A step in an employer's history; a role step names the person and the role.</summary>
 public sealed record TimelineEntry(TimelineEntryKind Kind, DateOnly On, string? PersonName, NetworkRole? Role, string? Link);
@@ -78,4 +92,7 @@ public enum TimelineEntryKind
     Role = 4,
     Left = 5,
     RoleEnded = 6,
+
+    /// <summary>Every onboarding step done or skipped: from here on an active participant.</summary>
+    Onboarded = 7,
 }
