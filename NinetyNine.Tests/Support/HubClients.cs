@@ -10,13 +10,13 @@ namespace NinetyNine.Tests.Support;
 /// <summary>Hub clients against the test server, signed in with the same short-lived tickets the Blazor page uses.</summary>
 public static class HubClients
 {
-    public static async Task<HubConnection> ConnectionAsync(AppFactory app, string email, bool withTicket = true)
+    public static async Task<HubConnection> ConnectionAsync(AppFactory app, string email, bool withTicket = true, string hubPath = AgendaHub.Path)
     {
         var user = (await app.MemberAsync(email)).User;
         var tickets = app.Services.GetRequiredService<HubTicketAuthentication.HubTickets>();
         var server = app.Server;
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, AgendaHub.Path), o =>
+            .WithUrl(new Uri(server.BaseAddress, hubPath), o =>
             {
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
