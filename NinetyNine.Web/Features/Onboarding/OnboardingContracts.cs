@@ -75,3 +75,6 @@ public interface IChecklistClient
 {
     Task ChecklistChanged(ChecklistSnapshot snapshot);
 }
+
+/// <summary>A person asked to untick, skip, comment on, assign or re-date a step (the page opens the dialog).</summary>
+public sealed record StepActionRequest(StepSnapshot Step, ChecklistCommandKind Kind);
