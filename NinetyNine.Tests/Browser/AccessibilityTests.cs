@@ -51,6 +51,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/meetings")]
     [InlineData("/applications")]
     [InlineData("/decisions")]
+    [InlineData("/onboarding")]
+    [InlineData("/onboarding/template")]
     public async Task Signed_in_pages_have_no_serious_violation(string path)
     {
         var page = await browser.SignInAsync(AppFactory.Coordinator);
@@ -72,6 +74,24 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Locator("textarea[data-testid=notes]").First.WaitForAsync();
 
         await AssertNoSeriousViolationAsync(page, "/meetings/{id}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Onboarding_checklist_and_its_dialog_have_no_serious_violation()
+    {
+        var page = await browser.SignInAsync(AppFactory.Coordinator);
+        await page.GotoAsync(browser.BaseUrl + "/onboarding");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("[data-testid=onboarding-link]").First.ClickAsync();
+        await page.Locator("[data-testid=connection-state]", new() { HasTextString = "Live" }).WaitForAsync();
+        await AssertNoSeriousViolationAsync(page, "/onboarding/{id}");
+
+        await page.Locator("[data-testid=step-2] [data-testid=step-menu] button").ClickAsync();
+        await page.ClickAsync("[data-testid=menu-skip]");
+        await page.ClickAsync("[data-testid=dialog-save]");
+        await page.Locator("[data-testid=step-action-dialog] .mud-input-error").First.WaitForAsync();
+        await AssertNoSeriousViolationAsync(page, "/onboarding/{id} skip dialog");
         await page.Context.CloseAsync();
     }
 
