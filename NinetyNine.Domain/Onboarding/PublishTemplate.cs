@@ -49,7 +49,8 @@ public sealed class TemplateStepFormValidator : AbstractValidator<TemplateStepFo
         RuleFor(x => x.Title).NotEmpty().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.StepTitle")))
             .MaxText(TemplateStep.TitleMaxLength, "Field.StepTitle");
         RuleFor(x => x.Explanation).MaxText(TemplateStep.ExplanationMaxLength, "Field.StepExplanation");
-        RuleFor(x => x.Owner).NotNull().IsInEnum().WithMessage(_ => Text.Get("Onboarding.UnknownOwner"));
+        RuleFor(x => x.Owner).NotNull().WithMessage(_ => Text.Get("Onboarding.UnknownOwner"))
+            .IsInEnum().WithMessage(_ => Text.Get("Onboarding.UnknownOwner"));
         RuleFor(x => x.DueAfterDays).InclusiveBetween(0, TemplateStep.MaxDueAfterDays)
             .WithMessage(_ => Text.Get("Onboarding.DueOutOfRange", TemplateStep.MaxDueAfterDays));
     }
