@@ -22,6 +22,7 @@ public sealed class DashboardPageTests : MudTestContext
         Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<NinetyNineDb>>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<DashboardQueries>();
+        Services.AddSingleton(app.Services.GetRequiredService<NinetyNine.Web.Features.Onboarding.OnboardingService>());
         _network = app.NetworkAsync().GetAwaiter().GetResult();
     }
 
@@ -43,6 +44,9 @@ public sealed class DashboardPageTests : MudTestContext
         var ambition = _network.Employers.Sum(e => e.JobsAmbition);
         Assert.Equal($"{realised} van {ambition} banen gerealiseerd (inclusieve ambitie)", page.Find("[data-testid=jobs-total]").TextContent.Trim());
         Assert.Equal(20, page.FindAll("[data-testid=jobs] tbody tr").Count);
+        // The demo network has two newcomers in onboarding; one has not moved for a month.
+        Assert.Equal("2", page.Find("[data-testid=summary-running]").TextContent.Trim());
+        Assert.Equal("1", page.Find("[data-testid=summary-stalled]").TextContent.Trim());
     }
 
     [Fact]
@@ -57,5 +61,12 @@ public sealed class DashboardPageTests : MudTestContext
         var card = page.Find("[data-testid=open-applications]").TextContent;
         Assert.DoesNotContain("Meubelmakerij Hofman", card, StringComparison.Ordinal);
         Assert.Contains("wachten op een besluit van de kerngroep", card, StringComparison.Ordinal);
+        // Ahmet's own onboarding: the steps assigned to him, not the coordinator's summary.
+        Assert.Empty(page.FindAll("[data-testid=onboarding-summary]"));
+        var mine = page.FindAll("[data-testid=my-step]");
+        var step = Assert.Single(mine);
+        Assert.Contains("Eerste netwerkbijeenkomst bijgewoond", step.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fietsfabriek Vriezenveen", step.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/onboarding/", mine[0].GetAttribute("href")![..^36], StringComparison.Ordinal);
     }
 }

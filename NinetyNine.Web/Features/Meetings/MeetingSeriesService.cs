@@ -19,6 +19,21 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     /// <summary>Plans the regular meetings of the next cadence dates that no meeting holds yet.</summary>
     public async Task<int> EnsureUpcomingAsync(NetworkId networkId, CancellationToken cancellationToken = default)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PlanUpcomingAsync(networkId, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                // An application it put on the agenda was changed meanwhile (a view, a decision): plan again on that.
+            }
+        }
+    }
+
+    private async Task<int> PlanUpcomingAsync(NetworkId networkId, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellationToken);
         var taken = await TakenDatesAsync(db, networkId, cancellationToken);
@@ -155,7 +170,7 @@ public sealed class MeetingSeriesWorker(MeetingSeriesService series, TimeProvide
             {
                 await series.EnsureUpcomingForAllAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or ConcurrencyConflictException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Planning the meeting series failed; trying again later");
             }
