@@ -48,3 +48,21 @@ public readonly record struct OnboardingChecklistId(Guid Value)
     public static OnboardingChecklistId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct BoardId(Guid Value)
+{
+    public static BoardId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct CardId(Guid Value)
+{
+    public static CardId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct ColumnId(Guid Value)
+{
+    public static ColumnId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
