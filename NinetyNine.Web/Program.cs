@@ -11,6 +11,7 @@ using NinetyNine.Web.Components;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Applications;
+using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Features.Dashboard;
 using NinetyNine.Web.Features.Decisions;
 using NinetyNine.Web.Features.Meetings;
@@ -105,6 +106,7 @@ public partial class Program
         services.AddHostedService<MeetingSeriesWorker>();
         services.AddSingleton<AgendaService>();
         services.AddSingleton<OnboardingService>();
+        services.AddSingleton<BoardService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<CalendarFeeds>();
@@ -142,6 +144,7 @@ public partial class Program
         app.MapAccountEndpoints();
         app.MapHub<AgendaHub>(AgendaHub.Path);
         app.MapHub<OnboardingHub>(OnboardingHub.Path);
+        app.MapHub<BoardHub>(BoardHub.Path);
         app.MapMinutesEndpoints();
         app.MapCalendarEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -125,6 +125,15 @@ public sealed class ThemeGroup : IAggregateRoot
 
     public bool HasMember(EmployerId employerId) => _members.Any(m => m.EmployerId == employerId);
 
+    /// <summary>The lead and the people of the group's member employers work on its board (the coordinator on every board).</summary>
+    public bool MayWorkOnBoard(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.IsActive && (IsLed(person.Id) || (person.EmployerId is { } employer && HasMember(employer)));
+    }
+
+    public bool IsAdvisedBy(PersonId personId) => _advisors.Any(a => a.PersonId == personId);
+
     void IAggregateRoot.BumpVersion() => Version++;
 
     private void EnsureSameNetwork(Network network)

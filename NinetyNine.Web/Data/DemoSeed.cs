@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
@@ -60,6 +61,7 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         var template = OnboardingTemplate.Default(network.Id, time.GetUtcNow());
         db.OnboardingTemplates.Add(template);
         db.OnboardingChecklists.AddRange(seed.Onboarding.Select(o => BuildChecklist(o, network, template, time.GetUtcNow())));
+        db.Boards.AddRange(seed.Boards.Select(b => BuildBoard(b, network, groups.Single(g => g.Name == b.Group), time.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
 
         if (configuration.GetValue("Seed:DemoAccounts", false))
@@ -122,6 +124,37 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         return checklist;
     }
 
+    /// <summary>A theme group's board with the demo cards of the seed, made by the group's lead.</summary>
+    private static Board BuildBoard(SeedBoard seed, Network network, ThemeGroup group, DateTimeOffset now)
+    {
+        var board = Board.Open(group);
+        var lead = group.LeadPersonId ?? network.Coordinator.Id;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        EmployerId EmployerNamed(string name) => network.Employers.Single(e => e.Name == name).Id;
+        foreach (var c in seed.Cards)
+        {
+            var fields = CardFields.New(c.Title) with
+            {
+                Description = c.Description ?? string.Empty,
+                OwnerId = c.Owner is null ? null : PersonByEmail(network, c.Owner).Id,
+                DueOn = c.DueInDays is { } days ? today.AddDays(days) : null,
+                Stakeholders = c.Stakeholders ?? [],
+                Labels = c.Labels ?? [],
+                Employers = [.. (c.Employers ?? []).Select(EmployerNamed)],
+                Funding = c.Funding ?? FundingStatus.NotNeeded,
+                FundedBy = c.FundedBy is null ? null : EmployerNamed(c.FundedBy),
+                FundingAmount = c.Amount,
+            };
+            var card = board.AddCard(board.Columns[c.Column].Id, fields, lead, now);
+            if (c.LegalQuestion is not null)
+            {
+                board.AskLegalAdvice(card.Id, c.LegalQuestion, network.PersonById(lead).Name, now);
+            }
+        }
+
+        return board;
+    }
+
     private static IEnumerable<ThemeGroup> BuildThemeGroups(SeedFile seed, Network network)
     {
         for (var i = 0; i < seed.ThemeGroups.Count; i++)
@@ -180,7 +213,12 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         network.People.Single(p => p.Email == EmailAddress.Parse(email));
 
     private sealed record SeedFile(SeedNetwork Network, SeedCoordinator Coordinator, List<SeedEmployer> Employers,
-        List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<SeedOnboarding> Onboarding, List<string> DemoAccounts);
+        List<SeedPerson> People, List<SeedThemeGroup> ThemeGroups, List<SeedApplication> Applications, List<SeedOnboarding> Onboarding, List<SeedBoard> Boards, List<string> DemoAccounts);
+
+    private sealed record SeedBoard(string Group, List<SeedCard> Cards);
+
+    private sealed record SeedCard(int Column, string Title, string? Description, string? Owner, int? DueInDays, List<string>? Stakeholders,
+        List<string>? Labels, List<string>? Employers, FundingStatus? Funding, string? FundedBy, decimal? Amount, string? LegalQuestion);
 
     private sealed record SeedOnboarding(string Employer, string? Contact, List<int> Done, int LastTickDaysAgo, Dictionary<StepOwner, string> Assign);
 

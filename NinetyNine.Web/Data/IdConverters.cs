@@ -14,3 +14,6 @@ internal sealed class AgendaItemIdConverter() : ValueConverter<AgendaItemId, Gui
 internal sealed class KvkNumberConverter() : ValueConverter<KvkNumber, string>(v => v.Value, v => KvkNumber.Parse(v));
 internal sealed class EmailAddressConverter() : ValueConverter<EmailAddress, string>(v => v.Value, v => EmailAddress.Parse(v));
 internal sealed class OnboardingChecklistIdConverter() : ValueConverter<OnboardingChecklistId, Guid>(v => v.Value, v => new OnboardingChecklistId(v));
+internal sealed class BoardIdConverter() : ValueConverter<BoardId, Guid>(v => v.Value, v => new BoardId(v));
+internal sealed class CardIdConverter() : ValueConverter<CardId, Guid>(v => v.Value, v => new CardId(v));
+internal sealed class ColumnIdConverter() : ValueConverter<ColumnId, Guid>(v => v.Value, v => new ColumnId(v));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
@@ -26,6 +27,9 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OnboardingTemplate> OnboardingTemplates => Set<OnboardingTemplate>();
     public DbSet<OnboardingChecklist> OnboardingChecklists => Set<OnboardingChecklist>();
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<StatusReport> StatusReports => Set<StatusReport>();
+    public DbSet<BoardActivityRecord> BoardActivities => Set<BoardActivityRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +47,9 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
         configurationBuilder.Properties<MeetingId>().HaveConversion<MeetingIdConverter>();
         configurationBuilder.Properties<AgendaItemId>().HaveConversion<AgendaItemIdConverter>();
         configurationBuilder.Properties<OnboardingChecklistId>().HaveConversion<OnboardingChecklistIdConverter>();
+        configurationBuilder.Properties<BoardId>().HaveConversion<BoardIdConverter>();
+        configurationBuilder.Properties<CardId>().HaveConversion<CardIdConverter>();
+        configurationBuilder.Properties<ColumnId>().HaveConversion<ColumnIdConverter>();
         configurationBuilder.Properties<KvkNumber>().HaveConversion<KvkNumberConverter>().HaveMaxLength(8);
         configurationBuilder.Properties<EmailAddress>().HaveConversion<EmailAddressConverter>().HaveMaxLength(EmailAddress.MaxLength);
         if (Database.IsSqlite())

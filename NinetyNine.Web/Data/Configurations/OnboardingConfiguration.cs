@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.Onboarding;
@@ -9,8 +7,6 @@ namespace NinetyNine.Web.Data.Configurations;
 
 internal sealed class OnboardingTemplateConfiguration : IEntityTypeConfiguration<OnboardingTemplate>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-
     public void Configure(EntityTypeBuilder<OnboardingTemplate> builder)
     {
         builder.HasKey(t => t.NetworkId);
@@ -28,14 +24,7 @@ internal sealed class OnboardingTemplateConfiguration : IEntityTypeConfiguration
             v.HasKey(nameof(OnboardingTemplate.NetworkId), nameof(TemplateVersion.Number));
             v.Property(x => x.Number).ValueGeneratedNever();
             v.Property(x => x.PublishedBy).HasMaxLength(OnboardingTemplate.PublisherMaxLength);
-            v.Property(x => x.Steps)
-                .HasConversion(
-                    steps => JsonSerializer.Serialize(steps, Json),
-                    json => JsonSerializer.Deserialize<List<TemplateStep>>(json, Json) ?? new List<TemplateStep>(),
-                    new ValueComparer<IReadOnlyList<TemplateStep>>(
-                        (a, b) => a!.SequenceEqual(b!),
-                        steps => steps.Aggregate(0, (hash, step) => HashCode.Combine(hash, step.GetHashCode())),
-                        steps => steps.ToList()));
+            v.Property(x => x.Steps).HasJsonConversion();
         });
     }
 }

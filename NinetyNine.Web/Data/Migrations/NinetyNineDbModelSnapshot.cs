@@ -253,6 +253,79 @@ namespace NinetyNine.Web.Data.Migrations
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("NinetyNine.Domain.Boards.Board", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("ThemeGroupId")
+                        .IsUnique();
+
+                    b.ToTable("Boards");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Boards.StatusReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Highlights")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeGroupId", "At");
+
+                    b.ToTable("StatusReports");
+                });
+
             modelBuilder.Entity("NinetyNine.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,6 +522,51 @@ namespace NinetyNine.Web.Data.Migrations
                     b.HasIndex("NetworkId", "Position");
 
                     b.ToTable("ThemeGroups");
+                });
+
+            modelBuilder.Entity("NinetyNine.Web.Data.BoardActivityRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "Id");
+
+                    b.HasIndex("CardId", "Id");
+
+                    b.ToTable("BoardActivities", (string)null);
                 });
 
             modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>
@@ -777,6 +895,149 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("_views");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Boards.Board", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NinetyNine.Domain.ThemeGroups.ThemeGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("NinetyNine.Domain.Boards.BoardColumn", "_columns", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("BoardId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsArchived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BoardId");
+
+                            b1.ToTable("BoardColumns", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BoardId");
+                        });
+
+                    b.OwnsMany("NinetyNine.Domain.Boards.Card", "Cards", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("BoardId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Checklist")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ColumnId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CreatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CreatedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fields")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsArchived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("LegalAdvice")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Origin")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BoardId", "ColumnId", "Position");
+
+                            b1.ToTable("BoardCards", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BoardId");
+
+                            b1.OwnsMany("NinetyNine.Domain.Boards.CardComment", "Comments", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("At")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<Guid>("AuthorId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("AuthorName")
+                                        .IsRequired()
+                                        .HasMaxLength(120)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("CardId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Text")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("CardId");
+
+                                    b2.ToTable("BoardCardComments", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CardId");
+                                });
+
+                            b1.Navigation("Comments");
+                        });
+
+                    b.Navigation("Cards");
+
+                    b.Navigation("_columns");
+                });
+
+            modelBuilder.Entity("NinetyNine.Domain.Boards.StatusReport", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.ThemeGroups.ThemeGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NinetyNine.Domain.Meetings.Meeting", b =>
@@ -1263,6 +1524,15 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Navigation("Advisors");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("NinetyNine.Web.Data.BoardActivityRecord", b =>
+                {
+                    b.HasOne("NinetyNine.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>

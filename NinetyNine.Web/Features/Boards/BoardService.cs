@@ -1,0 +1,404 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NinetyNine.Domain.Boards;
+using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Networks;
+using NinetyNine.Domain.ThemeGroups;
+using NinetyNine.Web.Data;
+using NinetyNine.Web.Security;
+
+namespace NinetyNine.Web.Features.Boards;
+
+/// <summary>Who may do what on a board.</summary>
+public enum BoardAccess
+{
+    None = 0,
+    Read = 1,
+    Edit = 2,
+}
+
+/// <summary>
+/// Where a theme group's board changes: every change is checked against who may make it (the coordinator and the
+/// group's lead and member employers edit; the core group and other participants read; lawyers only through the advice
+/// queue), applied to the <see cref="Board"/> aggregate, saved with a line in the board's history, and broadcast with
+/// the board's new version. Changes to one board pass one at a time on this server; the board stays loaded between
+/// them, and a save made elsewhere in the meantime is caught by its version and applied again on a fresh load.
+/// </summary>
+public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, ILogger<BoardService> logger)
+{
+    private readonly ConcurrentDictionary<Guid, BoardLine> _lines = new();
+
+    /// <summary>What this person may do on a theme group's board.</summary>
+    public static BoardAccess AccessOf(CurrentMember member, Network network, ThemeGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(group);
+        if (group.NetworkId != member.NetworkId)
+        {
+            return BoardAccess.None;
+        }
+
+        if (member.IsCoordinator)
+        {
+            return BoardAccess.Edit;
+        }
+
+        var person = network.People.FirstOrDefault(p => p.Id == member.PersonId);
+        if (person is null || !person.IsActive)
+        {
+            return BoardAccess.None;
+        }
+
+        if (group.MayWorkOnBoard(person))
+        {
+            return BoardAccess.Edit;
+        }
+
+        // Lawyers see the questions put to them and those cards, not the boards themselves.
+        var roles = network.RolesOf(person.Id);
+        return roles.Any(r => r is NetworkRole.CoreGroupMember or NetworkRole.Participant) ? BoardAccess.Read : BoardAccess.None;
+    }
+
+    /// <summary>The board of a theme group (opened with the default columns on first use); null when the person may not see it.</summary>
+    public async Task<Guid?> BoardOfAsync(CurrentMember member, ThemeGroupId groupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var group = await db.ThemeGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId && g.NetworkId == member.NetworkId, cancellationToken);
+        if (group is null)
+        {
+            return null;
+        }
+
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
+        if (AccessOf(member, network, group) == BoardAccess.None)
+        {
+            return null;
+        }
+
+        if (await db.Boards.Where(b => b.ThemeGroupId == groupId).Select(b => (Guid?)b.Id.Value).SingleOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var board = Board.Open(group);
+        db.Boards.Add(board);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return board.Id.Value;
+        }
+        catch (DbUpdateException)
+        {
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await again.Boards.Where(b => b.ThemeGroupId == groupId).Select(b => b.Id.Value).SingleAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The board as this person may see it; null when they may not.</summary>
+    public async Task<BoardSnapshot?> SnapshotAsync(CurrentMember member, Guid boardId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var board = await db.Boards.AsNoTracking().AsSplitQuery()
+            .SingleOrDefaultAsync(b => b.Id == new BoardId(boardId) && b.NetworkId == member.NetworkId, cancellationToken);
+        if (board is null)
+        {
+            return null;
+        }
+
+        var (network, group) = await ContextAsync(db, board, cancellationToken);
+        var access = AccessOf(member, network, group);
+        return access == BoardAccess.None ? null : Snapshot(board, network, group, access == BoardAccess.Edit);
+    }
+
+    /// <summary>The board's history, newest first: of one card, or of the whole board.</summary>
+    public async Task<IReadOnlyList<BoardActivityRecord>> HistoryAsync(CurrentMember member, Guid boardId, Guid? cardId = null, int take = 100,
+        CancellationToken cancellationToken = default)
+    {
+        if (await SnapshotAsync(member, boardId, cancellationToken) is null)
+        {
+            throw new ForbiddenException();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.BoardActivities.AsNoTracking().Where(a => a.BoardId == new BoardId(boardId));
+        if (cardId is { } card)
+        {
+            query = query.Where(a => a.CardId == new CardId(card));
+        }
+
+        return await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies one change when this person may make it, saves it with its history line, and hands it to
+    /// <paramref name="broadcast"/> before the next change of the board may begin, so versions arrive in order.
+    /// </summary>
+    public async Task<BoardResult> ApplyAsync(CurrentMember member, BoardCommand command, Func<BoardChange, Task> broadcast,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(broadcast);
+        var line = _lines.GetOrAdd(command.BoardId, _ => new BoardLine());
+        await line.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var (db, board) = await line.OpenAsync(dbFactory, command.BoardId, time.GetUtcNow(), cancellationToken);
+                if (board is null || board.NetworkId != member.NetworkId)
+                {
+                    await line.ForgetAsync();
+                    return BoardResult.Refused(Text.Get("Board.Unknown"));
+                }
+
+                var (network, group) = await ContextAsync(db, board, cancellationToken);
+                if (AccessOf(member, network, group) != BoardAccess.Edit)
+                {
+                    logger.LogWarning("Refused a board change {Kind} by someone who may not edit this board", command.Kind);
+                    return BoardResult.Refused(Text.Get("Board.ReadOnly"));
+                }
+
+                var revisions = board.Cards.ToDictionary(c => c.Id, c => c.Revision);
+                var columns = ColumnsKey(board);
+                BoardResult result;
+                try
+                {
+                    result = Change(board, command, member, NameOf(network, member.PersonId), db);
+                    await db.SaveChangesAsync(cancellationToken);
+                    // The history lines are written; the board stays loaded, they need not.
+                    foreach (var entry in db.ChangeTracker.Entries<BoardActivityRecord>().ToList())
+                    {
+                        entry.State = EntityState.Detached;
+                    }
+                }
+                catch (DomainException e)
+                {
+                    await line.ForgetAsync(); // Nothing of a refused change may ride along with the next one.
+                    return BoardResult.Refused(e.Message);
+                }
+                catch (ConcurrencyConflictException) when (attempt < 3)
+                {
+                    await line.ForgetAsync(); // Saved elsewhere meanwhile: load again and apply on that.
+                    continue;
+                }
+                catch
+                {
+                    await line.ForgetAsync();
+                    throw;
+                }
+
+                var touched = board.Cards.Where(c => !revisions.TryGetValue(c.Id, out var before) || before != c.Revision).ToList();
+                var columnsChanged = ColumnsKey(board) != columns;
+                await broadcast(new BoardChange(board.Id.Value, board.Version, [.. touched.Select(c => CardOf(c, network))],
+                    columnsChanged ? Columns(board.Columns) : null, columnsChanged ? Columns(board.ArchivedColumns) : null));
+                return result with { Version = board.Version };
+            }
+        }
+        finally
+        {
+            line.Turn.Release();
+        }
+    }
+
+    private BoardResult Change(Board board, BoardCommand c, CurrentMember member, string by, NinetyNineDb db)
+    {
+        var now = time.GetUtcNow();
+        var cardId = c.CardId is { } id ? new CardId(id) : (CardId?)null;
+        Card Target() => board.Card(cardId ?? throw new DomainException("Board.UnknownCard"));
+        ColumnId Column() => c.ColumnId is { } column ? new ColumnId(column) : throw new DomainException("Board.UnknownColumn");
+        string ColumnName(ColumnId column) => board.Columns.Concat(board.ArchivedColumns).FirstOrDefault(x => x.Id == column)?.Name ?? "?";
+        void Log(string kind, Card? card, string? detail = null) => db.BoardActivities.Add(new BoardActivityRecord
+        {
+            BoardId = board.Id,
+            CardId = card?.Id,
+            CardTitle = card?.Fields.Title,
+            Kind = kind,
+            Detail = detail is null ? null : detail[..Math.Min(detail.Length, BoardActivityRecord.DetailMaxLength)],
+            PersonId = member.PersonId,
+            PersonName = by,
+            At = now,
+        });
+
+        switch (c.Kind)
+        {
+            case BoardCommandKind.AddCard:
+                var added = board.AddCard(Column(), FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")), member.PersonId, now);
+                Log("CardAdded", added, ColumnName(added.ColumnId));
+                return new BoardResult(true, null, 0, added.Id.Value);
+            case BoardCommandKind.MoveCard:
+                var moving = Target();
+                var from = moving.ColumnId;
+                board.MoveCard(moving.Id, Column(), c.Index ?? int.MaxValue);
+                Log("CardMoved", moving, from == moving.ColumnId ? ColumnName(from) : $"{ColumnName(from)} → {ColumnName(moving.ColumnId)}");
+                break;
+            case BoardCommandKind.EditCard:
+                var edited = Target();
+                var outcome = board.EditCard(edited.Id, FieldsOf(c.Seen ?? throw new DomainException("Board.UnknownCard")),
+                    FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")));
+                if (outcome.Changed.Count > 0)
+                {
+                    Log("CardEdited", edited, string.Join(", ", outcome.Changed));
+                }
+
+                return new BoardResult(true, null, 0, edited.Id.Value, [.. outcome.Conflicts.Select(x => new ConflictState(x.Field, Show(x.Theirs), Show(x.Mine)))]);
+            case BoardCommandKind.ArchiveCard:
+                board.ArchiveCard(Target().Id);
+                Log("CardArchived", Target());
+                break;
+            case BoardCommandKind.RestoreCard:
+                board.RestoreCard(Target().Id);
+                Log("CardRestored", Target(), ColumnName(Target().ColumnId));
+                break;
+            case BoardCommandKind.AddChecklistEntry:
+                board.AddChecklistEntry(Target().Id, c.Text ?? string.Empty);
+                Log("ChecklistAdded", Target(), c.Text);
+                break;
+            case BoardCommandKind.SetChecklistEntry:
+                board.SetChecklistEntry(Target().Id, c.EntryId ?? Guid.Empty, c.Flag ?? false);
+                Log(c.Flag == true ? "ChecklistDone" : "ChecklistOpen", Target(), Target().Checklist.FirstOrDefault(e => e.Id == c.EntryId)?.Text);
+                break;
+            case BoardCommandKind.RemoveChecklistEntry:
+                var text = Target().Checklist.FirstOrDefault(e => e.Id == c.EntryId)?.Text;
+                board.RemoveChecklistEntry(Target().Id, c.EntryId ?? Guid.Empty);
+                Log("ChecklistRemoved", Target(), text);
+                break;
+            case BoardCommandKind.Comment:
+                board.Comment(Target().Id, member.PersonId, by, c.Text ?? string.Empty, now);
+                Log("Commented", Target());
+                break;
+            case BoardCommandKind.AskLegalAdvice:
+                board.AskLegalAdvice(Target().Id, c.Text ?? string.Empty, by, now);
+                Log("LegalAsked", Target());
+                break;
+            case BoardCommandKind.AddColumn:
+                var column = board.AddColumn(c.Text ?? string.Empty);
+                Log("ColumnAdded", null, column.Name);
+                break;
+            case BoardCommandKind.RenameColumn:
+                var old = ColumnName(Column());
+                board.RenameColumn(Column(), c.Text ?? string.Empty);
+                Log("ColumnRenamed", null, $"{old} → {ColumnName(Column())}");
+                break;
+            case BoardCommandKind.MoveColumn:
+                board.MoveColumn(Column(), c.Index ?? 0);
+                Log("ColumnMoved", null, ColumnName(Column()));
+                break;
+            case BoardCommandKind.ArchiveColumn:
+                board.ArchiveColumn(Column());
+                Log("ColumnArchived", null, ColumnName(Column()));
+                break;
+            case BoardCommandKind.RestoreColumn:
+                board.RestoreColumn(Column());
+                Log("ColumnRestored", null, ColumnName(Column()));
+                break;
+            default:
+                throw new DomainException("Board.Unknown");
+        }
+
+        return new BoardResult(true, null, 0, cardId?.Value);
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "—",
+        IEnumerable<string> list => string.Join(", ", list),
+        IEnumerable<EmployerId> list => string.Join(", ", list.Select(e => e.Value)),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static CardFields FieldsOf(CardFieldsState s) => new(
+        s.Title ?? string.Empty, s.Description ?? string.Empty, s.OwnerId is { } o ? new PersonId(o) : null, s.DueOn,
+        [.. (s.Employers ?? []).Select(e => new EmployerId(e))], s.Stakeholders ?? [], s.Labels ?? [], s.Funding,
+        s.FundedBy is { } f ? new EmployerId(f) : null, s.FundingAmount);
+
+    public static CardFieldsState StateOf(CardFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(f.Title, f.Description, f.OwnerId?.Value, f.DueOn, [.. f.Employers.Select(e => e.Value)], f.Stakeholders, f.Labels, f.Funding,
+            f.FundedBy?.Value, f.FundingAmount);
+    }
+
+    private static async Task<(Network Network, ThemeGroup Group)> ContextAsync(NinetyNineDb db, Board board, CancellationToken cancellationToken)
+    {
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == board.NetworkId, cancellationToken);
+        var group = await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == board.ThemeGroupId, cancellationToken);
+        return (network, group);
+    }
+
+    private static BoardSnapshot Snapshot(Board board, Network network, ThemeGroup group, bool canEdit) => new(
+        board.Id.Value,
+        group.Id.Value,
+        group.Name,
+        board.Version,
+        canEdit,
+        Columns(board.Columns),
+        Columns(board.ArchivedColumns),
+        [.. board.Cards.Select(c => CardOf(c, network))],
+        [.. network.People.Where(p => p.IsActive).OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new Choice(p.Id.Value, p.Name))],
+        [.. network.Employers.Where(e => e.IsActive).OrderBy(e => e.Name, StringComparer.CurrentCulture).Select(e => new Choice(e.Id.Value, e.Name))]);
+
+    private static List<ColumnState> Columns(IEnumerable<BoardColumn> columns) => [.. columns.Select(c => new ColumnState(c.Id.Value, c.Name, c.Position))];
+
+    private static string ColumnsKey(Board board) =>
+        string.Join("|", board.Columns.Select(c => $"{c.Id}:{c.Name}:{c.Position}")) + "#" + string.Join("|", board.ArchivedColumns.Select(c => c.Id));
+
+    internal static CardState CardOf(Card c, Network network) => new(
+        c.Id.Value,
+        c.ColumnId.Value,
+        c.Position,
+        c.Revision,
+        StateOf(c.Fields),
+        c.Fields.OwnerId is { } owner ? NameOf(network, owner) : null,
+        c.Checklist,
+        [.. c.Comments.Select(m => new CommentState(m.Id, m.AuthorName, m.Text, m.At))],
+        c.LegalAdvice,
+        c.Origin,
+        c.IsArchived);
+
+    private static string NameOf(Network network, PersonId id) => network.People.FirstOrDefault(p => p.Id == id)?.Name ?? "?";
+
+    /// <summary>One board kept loaded between changes, and the turn its changes wait for.</summary>
+    private sealed class BoardLine
+    {
+        private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(2);
+        private NinetyNineDb? _db;
+        private Board? _board;
+        private DateTimeOffset _lastUsed;
+
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public async Task<(NinetyNineDb Db, Board? Board)> OpenAsync(IDbContextFactory<NinetyNineDb> dbFactory, Guid boardId, DateTimeOffset now,
+            CancellationToken cancellationToken)
+        {
+            if (_db is not null && now - _lastUsed > MaxIdle)
+            {
+                await ForgetAsync();
+            }
+
+            _lastUsed = now;
+            if (_db is null)
+            {
+                _db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                _board = await _db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(boardId), cancellationToken);
+            }
+
+            return (_db, _board);
+        }
+
+        public async Task ForgetAsync()
+        {
+            if (_db is not null)
+            {
+                await _db.DisposeAsync();
+            }
+
+            _db = null;
+            _board = null;
+        }
+    }
+}
