@@ -61,31 +61,9 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
 
     public static async Task<AppHost> StartAsync(int editors, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ninetynine-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        // The app's own folder as content root (appsettings.json, wwwroot), as the tests do; the output folder when run elsewhere.
-        var project = Path.Combine(DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory), "NinetyNine.Web");
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0",
-            "--environment=Production",
-            "--applicationName=NinetyNine.Web",
-            $"--contentRoot={(Directory.Exists(project) ? project : AppContext.BaseDirectory)}",
-            $"--ConnectionStrings:NinetyNine=Data Source={Path.Combine(folder, "bench.db")}",
-            $"--NinetyNine:DataDirectory={folder}",
-            "--Seed:DemoNetwork=true",
-            "--Seed:DemoAccounts=true",
-            $"--Seed:DemoPassword=Bench-{Guid.NewGuid():N}-A1",
-            "--Logging:LogLevel:Default=Warning",
-        ];
-        // The app's log goes to a counter, not the console: a run can retry thousands of saves.
+        var folder = BenchApp.NewFolder();
         var log = new ServerLog();
-        var app = await global::Program.BuildAsync(args, builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(log);
-        });
-        await app.StartAsync(cancellationToken);
+        var app = await BenchApp.StartAsync(folder, log, $"Bench-{Guid.NewGuid():N}-A1", cancellationToken);
 
         var services = app.Services;
         await using var scope = services.CreateAsyncScope();

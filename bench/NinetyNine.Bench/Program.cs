@@ -9,6 +9,8 @@ namespace NinetyNine.Bench;
 internal static class Program
 {
     private const string Usage = """
+        Usage: dotnet run -c Release --project bench/NinetyNine.Bench -- board [--cards N] [--navigations N] [--updates N]
+          a theme group board with N cards (default 1000) in Debian's Chromium: time to visible, card update to screen
         Usage: dotnet run -c Release --project bench/NinetyNine.Bench -- fanout [options]
           --seconds N   measured duration per system (default 60)
           --warmup N    unmeasured lead-in per system (default 3)
@@ -20,6 +22,11 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        if (args.Length > 0 && args[0] == "board")
+        {
+            return ParseBoard(args) is { } board ? await BoardScenario.RunAsync(board.Cards, board.Navigations, board.Updates) : Fail();
+        }
+
         if (Parse(args) is not { } options)
         {
             Console.Error.WriteLine(Usage);
@@ -61,8 +68,36 @@ internal static class Program
         return lost > 0 || duplicated > 0 || bare.Errors > 0 || result.Errors > 0 ? 1 : 0;
     }
 
+    private static int Fail()
+    {
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
+    private static (int Cards, int Navigations, int Updates)? ParseBoard(string[] args)
+    {
+        var (cards, navigations, updates) = (1000, 10, 30);
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                return null;
+            }
+
+            switch (args[i])
+            {
+                case "--cards": cards = value; break;
+                case "--navigations": navigations = value; break;
+                case "--updates": updates = value; break;
+                default: return null;
+            }
+        }
+
+        return (cards, navigations, updates);
+    }
+
     /// <summary>Other work on the machine skews every figure; say how busy it was (Linux only).</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : string.Empty;
 
     private static void Print(RunResult r)
