@@ -107,6 +107,9 @@ public partial class Program
         services.AddSingleton<AgendaService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<BoardService>();
+        services.AddSingleton<StatusReportService>();
+        services.AddSingleton<AdviceService>();
+        services.AddSingleton<ActionCards>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<CalendarFeeds>();

@@ -18,6 +18,8 @@ public enum AgendaTopicKind
 /// </summary>
 public sealed class AgendaTopic
 {
+    public const int DetailMaxLength = 2_000;
+
     private AgendaTopic() { }
 
     internal AgendaTopic(AgendaTopicKind kind, Guid referenceId, string title, string? presenter, int position)
@@ -36,4 +38,13 @@ public sealed class AgendaTopic
     public string Title { get; private set; } = string.Empty;
     public string? Presenter { get; private set; }
     public int Position { get; internal set; }
+
+    /// <summary>What the topic brings to the meeting, such as a theme group's latest status report; null when nothing yet.</summary>
+    public string? Detail { get; private set; }
+
+    internal void SetDetail(string? detail)
+    {
+        var value = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim();
+        Detail = value is { Length: > DetailMaxLength } ? value[..(DetailMaxLength - 1)] + "…" : value;
+    }
 }

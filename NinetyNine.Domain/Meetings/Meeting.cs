@@ -315,6 +315,19 @@ public sealed class Meeting : IAggregateRoot
         return AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, group.Id.Value, group.Name, leadName);
     }
 
+    /// <summary>
+    /// A theme group's latest status report fills its update slot under item 2; a slot that is missing (removed, or the
+    /// group is newer than the agenda) is added first. Returns the item holding the slot.
+    /// </summary>
+    public AgendaItem ReportOnUpdateSlot(Guid themeGroupId, string groupName, string? leadName, string report)
+    {
+        EnsureEditable();
+        AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, themeGroupId, groupName, leadName);
+        var item = _agenda.Single(i => i.HasTopic(AgendaTopicKind.ThemeGroupUpdate, themeGroupId));
+        item.Topics.Single(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == themeGroupId).SetDetail(report);
+        return item;
+    }
+
     public void RemoveTopic(AgendaItemId itemId, Guid topicId)
     {
         EnsureEditable();

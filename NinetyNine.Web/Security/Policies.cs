@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Networks;
 
 namespace NinetyNine.Web.Security;
 
@@ -14,6 +15,9 @@ public static class Policies
 
     /// <summary>Coordinator or core group member.</summary>
     public const string CoreGroup = nameof(CoreGroup);
+
+    /// <summary>The network's pro bono lawyers (advisors) and the coordinator: the legal advice queue.</summary>
+    public const string Advisor = nameof(Advisor);
 
     /// <summary>Object-level: coordinator, or the lead of this theme group (resource: <see cref="ThemeGroupId"/>).</summary>
     public const string EditThemeGroup = nameof(EditThemeGroup);
@@ -30,6 +34,7 @@ public static class Policies
             .SetFallbackPolicy(member)
             .AddPolicy(Coordinator, p => p.Combine(member).RequireAssertion(c => c.User.IsCoordinator()))
             .AddPolicy(CoreGroup, p => p.Combine(member).RequireAssertion(c => c.User.IsCoreGroup()))
+            .AddPolicy(Advisor, p => p.Combine(member).RequireAssertion(c => c.User.IsCoordinator() || c.User.HasNetworkRole(NetworkRole.Advisor)))
             .AddPolicy(EditThemeGroup, p => p.Combine(member).AddRequirements(new EditThemeGroupRequirement()));
     }
 }

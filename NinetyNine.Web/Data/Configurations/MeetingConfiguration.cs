@@ -39,6 +39,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
                 t.Property(x => x.Id).ValueGeneratedNever();
                 t.Property(x => x.Title).HasMaxLength(AgendaItem.TitleMaxLength);
                 t.Property(x => x.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
+                t.Property(x => x.Detail).HasMaxLength(AgendaTopic.DetailMaxLength);
                 t.HasIndex(x => new { x.Kind, x.ReferenceId });
             });
             i.Navigation(x => x.Topics).HasField("_topics").UsePropertyAccessMode(PropertyAccessMode.Field);

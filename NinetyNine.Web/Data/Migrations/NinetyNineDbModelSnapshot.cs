@@ -1132,6 +1132,10 @@ namespace NinetyNine.Web.Data.Migrations
                                     b2.Property<Guid>("AgendaItemId")
                                         .HasColumnType("TEXT");
 
+                                    b2.Property<string>("Detail")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
                                     b2.Property<int>("Kind")
                                         .HasColumnType("INTEGER");
 

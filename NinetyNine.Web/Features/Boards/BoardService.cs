@@ -137,19 +137,91 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
     /// Applies one change when this person may make it, saves it with its history line, and hands it to
     /// <paramref name="broadcast"/> before the next change of the board may begin, so versions arrive in order.
     /// </summary>
-    public async Task<BoardResult> ApplyAsync(CurrentMember member, BoardCommand command, Func<BoardChange, Task> broadcast,
+    public Task<BoardResult> ApplyAsync(CurrentMember member, BoardCommand command, Func<BoardChange, Task> broadcast,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
+        return RunAsync(member, command.BoardId, command.Kind.ToString(), (network, group) => AccessOf(member, network, group) == BoardAccess.Edit,
+            (board, network, db) => Change(board, command, member, NameOf(network, member.PersonId), db), broadcast, cancellationToken);
+    }
+
+    /// <summary>
+    /// A lawyer's answer to the open legal question of a card, through the board's own line so everyone with the board
+    /// open sees it arrive. Only the network's advisors and the coordinator may answer (they need not see the board).
+    /// </summary>
+    internal Task<BoardResult> AnswerLegalAdviceAsync(CurrentMember member, Guid boardId, Guid cardId, string answer, Func<BoardChange, Task> broadcast,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return RunAsync(member, boardId, "AnswerLegalAdvice", (network, _) => MayAnswerLegalQuestions(member, network),
+            (board, network, db) =>
+            {
+                var by = NameOf(network, member.PersonId);
+                var card = board.Card(new CardId(cardId));
+                board.AnswerLegalAdvice(card.Id, answer, by, time.GetUtcNow());
+                Log(db, board, member, by, "LegalAnswered", card, null);
+                return new BoardResult(true, null, 0, card.Id.Value);
+            }, broadcast, cancellationToken);
+    }
+
+    /// <summary>
+    /// A core group meeting's action item becomes a card at the bottom of the board's first column, linked to where it
+    /// came from. The coordinator only; a second card for the same action on this board is refused.
+    /// </summary>
+    internal Task<BoardResult> AddCardFromMeetingAsync(CurrentMember member, Guid boardId, CardFields fields, CardOrigin origin, Func<BoardChange, Task> broadcast,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(origin);
+        return RunAsync(member, boardId, "CardFromMeeting", (_, _) => member.IsCoordinator,
+            (board, network, db) =>
+            {
+                if (board.Cards.Any(c => c.Origin?.ActionId == origin.ActionId))
+                {
+                    throw new DomainException("Board.ActionAlreadyOnBoard");
+                }
+
+                var card = board.AddCard(board.Columns[0].Id, fields, member.PersonId, time.GetUtcNow(), origin);
+                Log(db, board, member, NameOf(network, member.PersonId), "CardFromMeeting", card, board.Columns[0].Name);
+                return new BoardResult(true, null, 0, card.Id.Value);
+            }, broadcast, cancellationToken);
+    }
+
+    /// <summary>The network's lawyers (advisors) and the coordinator answer legal questions.</summary>
+    public static bool MayAnswerLegalQuestions(CurrentMember member, Network network)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.Id != member.NetworkId)
+        {
+            return false;
+        }
+
+        if (member.IsCoordinator)
+        {
+            return true;
+        }
+
+        var person = network.People.FirstOrDefault(p => p.Id == member.PersonId);
+        return person is { IsActive: true } && network.RolesOf(person.Id).Contains(NetworkRole.Advisor);
+    }
+
+    /// <summary>
+    /// The board's line: one change at a time, on the board kept loaded, checked by <paramref name="allowed"/>, saved with
+    /// its history lines (a concurrent save elsewhere makes it load again and apply anew), then broadcast in version order.
+    /// </summary>
+    private async Task<BoardResult> RunAsync(CurrentMember member, Guid boardId, string what, Func<Network, ThemeGroup, bool> allowed,
+        Func<Board, Network, NinetyNineDb, BoardResult> change, Func<BoardChange, Task> broadcast, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(broadcast);
-        var line = _lines.GetOrAdd(command.BoardId, _ => new BoardLine());
+        var line = _lines.GetOrAdd(boardId, _ => new BoardLine());
         await line.Turn.WaitAsync(cancellationToken);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (db, board) = await line.OpenAsync(dbFactory, command.BoardId, time.GetUtcNow(), cancellationToken);
+                var (db, board) = await line.OpenAsync(dbFactory, boardId, time.GetUtcNow(), cancellationToken);
                 if (board is null || board.NetworkId != member.NetworkId)
                 {
                     await line.ForgetAsync();
@@ -157,9 +229,9 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                 }
 
                 var (network, group) = await ContextAsync(db, board, cancellationToken);
-                if (AccessOf(member, network, group) != BoardAccess.Edit)
+                if (!allowed(network, group))
                 {
-                    logger.LogWarning("Refused a board change {Kind} by someone who may not edit this board", command.Kind);
+                    logger.LogWarning("Refused a board change {Kind} by someone who may not make it", what);
                     return BoardResult.Refused(Text.Get("Board.ReadOnly"));
                 }
 
@@ -168,7 +240,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                 BoardResult result;
                 try
                 {
-                    result = Change(board, command, member, NameOf(network, member.PersonId), db);
+                    result = change(board, network, db);
                     await db.SaveChangesAsync(cancellationToken);
                     // The history lines are written; the board stays loaded, they need not.
                     foreach (var entry in db.ChangeTracker.Entries<BoardActivityRecord>().ToList())
@@ -205,6 +277,18 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         }
     }
 
+    private void Log(NinetyNineDb db, Board board, CurrentMember member, string by, string kind, Card? card, string? detail) => db.BoardActivities.Add(new BoardActivityRecord
+    {
+        BoardId = board.Id,
+        CardId = card?.Id,
+        CardTitle = card?.Fields.Title,
+        Kind = kind,
+        Detail = detail is null ? null : detail[..Math.Min(detail.Length, BoardActivityRecord.DetailMaxLength)],
+        PersonId = member.PersonId,
+        PersonName = by,
+        At = time.GetUtcNow(),
+    });
+
     private BoardResult Change(Board board, BoardCommand c, CurrentMember member, string by, NinetyNineDb db)
     {
         var now = time.GetUtcNow();
@@ -212,17 +296,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         Card Target() => board.Card(cardId ?? throw new DomainException("Board.UnknownCard"));
         ColumnId Column() => c.ColumnId is { } column ? new ColumnId(column) : throw new DomainException("Board.UnknownColumn");
         string ColumnName(ColumnId column) => board.Columns.Concat(board.ArchivedColumns).FirstOrDefault(x => x.Id == column)?.Name ?? "?";
-        void Log(string kind, Card? card, string? detail = null) => db.BoardActivities.Add(new BoardActivityRecord
-        {
-            BoardId = board.Id,
-            CardId = card?.Id,
-            CardTitle = card?.Fields.Title,
-            Kind = kind,
-            Detail = detail is null ? null : detail[..Math.Min(detail.Length, BoardActivityRecord.DetailMaxLength)],
-            PersonId = member.PersonId,
-            PersonName = by,
-            At = now,
-        });
+        void Log(string kind, Card? card, string? detail = null) => this.Log(db, board, member, by, kind, card, detail);
 
         switch (c.Kind)
         {

@@ -25,6 +25,8 @@ public sealed class DashboardQueries(IDbContextFactory<NinetyNineDb> dbFactory, 
         var groups = await db.ThemeGroups.AsNoTracking()
             .Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
 
+        var reports = (await Boards.StatusReportService.LatestAsync(db, network.Id, cancellationToken)).ToDictionary(r => r.ThemeGroupId);
+
         var applications = await db.Applications.AsNoTracking()
             .Where(a => a.NetworkId == network.Id && Domain.Applications.ApplicationStatuses.Open.Contains(a.Status))
             .ToListAsync(cancellationToken);
@@ -40,7 +42,9 @@ public sealed class DashboardQueries(IDbContextFactory<NinetyNineDb> dbFactory, 
             [.. groups.Select(g => new ThemeGroupCard(g.Id, g.Name,
                 g.LeadPersonId is { } lead ? network.PersonById(lead).Name : null,
                 g.LeadPersonId is { } l && network.PersonById(l).EmployerId is { } e ? network.EmployerById(e).Name : null,
-                g.Members.Count))],
+                g.Members.Count,
+                reports.GetValueOrDefault(g.Id.Value)?.Status,
+                reports.GetValueOrDefault(g.Id.Value)?.FirstLine))],
             applications.Count,
             member.IsCoreGroup
                 ? [.. applications.OrderBy(a => a.SubmittedAt).Select(a => new OpenApplication(a.Id, a.Reference, a.CompanyName, a.Town, a.SubmittedAt))]
@@ -65,7 +69,9 @@ public sealed record DashboardSummary(
 
 public sealed record NextMeeting(MeetingId Id, DateTime StartsAt, int DurationMinutes, MeetingMode Mode, string? ModeDetails, MeetingStatus Status, IReadOnlyList<string> Agenda);
 
-public sealed record ThemeGroupCard(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount);
+/// <summary>A theme group on the dashboard, with its latest status report (status and first line) when it has one.</summary>
+public sealed record ThemeGroupCard(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount,
+    Domain.Boards.GroupStatus? Status = null, string? StatusLine = null);
 
 public sealed record OpenApplication(ApplicationId Id, string Reference, string CompanyName, string Town, DateTimeOffset SubmittedAt);
 

@@ -32,6 +32,12 @@ public enum AgendaCommandKind
 
     /// <summary>The server only (never accepted from a client): a new application under item 1 (TargetId, Text = company).</summary>
     AddApplicationTopic,
+
+    /// <summary>
+    /// The server only (never accepted from a client): a theme group's status report in its update slot under item 2
+    /// (TargetId = theme group, Text = group name, Owner = lead, Detail = the report line); the slot is added when missing.
+    /// </summary>
+    SetTopicReport,
 }
 
 /// <summary>
@@ -51,7 +57,8 @@ public sealed record AgendaCommand(
     Guid? TargetId = null,
     bool? Flag = null,
     DateTime? At = null,
-    MeetingMode? Mode = null);
+    MeetingMode? Mode = null,
+    string? Detail = null);
 
 /// <summary>What the server answers the sender: accepted with its sequence number, or refused with a reason fit to show.</summary>
 public sealed record AgendaCommandResult(bool Accepted, long Sequence, string? Error, bool Duplicate = false)
@@ -73,7 +80,7 @@ public sealed record MeetingState(
 public sealed record DecisionState(Guid Id, string Text, DateTime RecordedAt);
 
 /// <summary>An application or theme group slot under an item; <see cref="ReferenceId"/> links to its page.</summary>
-public sealed record TopicState(Guid Id, AgendaTopicKind Kind, Guid ReferenceId, string Title, string? Presenter);
+public sealed record TopicState(Guid Id, AgendaTopicKind Kind, Guid ReferenceId, string Title, string? Presenter, string? Detail = null);
 
 public sealed record ActionState(Guid Id, string Text, string? Owner, DateOnly? DueOn, bool Done);
 
@@ -132,5 +139,5 @@ internal static class AgendaStates
         new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
             [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
             [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))],
-            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter))]);
+            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail))]);
 }

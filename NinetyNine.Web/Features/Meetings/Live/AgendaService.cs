@@ -72,8 +72,9 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Kind == AgendaCommandKind.AddApplicationTopic)
+        if (command.Kind is AgendaCommandKind.AddApplicationTopic or AgendaCommandKind.SetTopicReport)
         {
+            logger.LogWarning("Refused the server-only agenda command {Kind} sent by a client", command.Kind);
             return (AgendaCommandResult.Refused(Text.Get("Agenda.UnknownCommand")), null);
         }
 
@@ -88,12 +89,28 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var system = new CurrentMember(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, NetworkRole.Coordinator.ToString())], "system")),
-            networkId, default);
+        var system = System(networkId);
         var command = new AgendaCommand(meetingId.Value, Guid.NewGuid(), AgendaCommandKind.AddApplicationTopic, TargetId: application.Id.Value, Text: application.CompanyName);
         var (result, _) = await ApplyCheckedAsync(system, command, publish, cancellationToken);
         return result.Accepted;
     }
+
+    /// <summary>
+    /// A theme group's status report goes into its update slot under item 2 of a meeting as a live change, so everyone
+    /// who has the meeting open sees it arrive. Returns false when it could not (the meeting closed or was cancelled).
+    /// </summary>
+    public async Task<bool> ReportOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Guid themeGroupId, string groupName, string? leadName,
+        string report, Func<AgendaChange, Task>? publish, CancellationToken cancellationToken = default)
+    {
+        var command = new AgendaCommand(meetingId.Value, Guid.NewGuid(), AgendaCommandKind.SetTopicReport, TargetId: themeGroupId, Text: groupName,
+            Owner: leadName, Detail: report);
+        var (result, _) = await ApplyCheckedAsync(System(networkId), command, publish, cancellationToken);
+        return result.Accepted;
+    }
+
+    /// <summary>The server itself, acting in a network: for changes no person sends.</summary>
+    private static CurrentMember System(NetworkId networkId) =>
+        new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, NetworkRole.Coordinator.ToString())], "system")), networkId, default);
 
     private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyCheckedAsync(CurrentMember member, AgendaCommand command,
         Func<AgendaChange, Task>? publish, CancellationToken cancellationToken)
@@ -336,6 +353,9 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             case AgendaCommandKind.AddApplicationTopic:
                 meeting.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, c.TargetId ?? Guid.Empty, c.Text ?? string.Empty, presenter: null);
                 touched = meeting.Agenda.Single(i => i.HasTopic(AgendaTopicKind.Application, c.TargetId ?? Guid.Empty));
+                break;
+            case AgendaCommandKind.SetTopicReport:
+                touched = meeting.ReportOnUpdateSlot(c.TargetId ?? Guid.Empty, c.Text ?? string.Empty, c.Owner, c.Detail ?? string.Empty);
                 break;
             default:
                 throw new DomainException("Agenda.UnknownCommand");

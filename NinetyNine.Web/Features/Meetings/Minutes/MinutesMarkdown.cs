@@ -27,6 +27,16 @@ public static class MinutesMarkdown
                 text.AppendLine(culture, $"*{l["Minutes.Presenter", item.Presenter]}*");
             }
 
+            var reported = item.Topics.Where(t => t.Detail is not null).ToList();
+            if (reported.Count > 0)
+            {
+                text.AppendLine();
+                foreach (var topic in reported)
+                {
+                    text.AppendLine(culture, $"- **{topic.Title}**: {topic.Detail}");
+                }
+            }
+
             if (!string.IsNullOrWhiteSpace(item.Notes))
             {
                 text.AppendLine();

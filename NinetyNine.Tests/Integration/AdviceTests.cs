@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Tests.Support;
+using NinetyNine.Web.Features.Boards;
+using NinetyNine.Web.Security;
+
+namespace NinetyNine.Tests.Integration;
+
+/// <summary>The lawyers' queue: who sees it, who answers, where the answer goes, and what a lawyer cannot open.</summary>
+public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private AdviceService Advice => app.Services.GetRequiredService<AdviceService>();
+
+    [Fact]
+    public async Task The_advisor_sees_the_two_open_questions_answers_one_and_the_answer_is_on_the_card_in_the_history_and_live_on_the_board()
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var queue = await Advice.QueueAsync(eva);
+        Assert.Equal(2, queue.Count(r => r.IsOpen));
+        var question = Assert.Single(queue, r => r.CardTitle == "Banenafspraak: tellen de uren bij een inleenconstructie mee?");
+        Assert.StartsWith("Tellen de uren van een ingeleende medewerker", question.Question, StringComparison.Ordinal);
+
+        // Someone with the board open sees the answer arrive.
+        await using var board = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), question.BoardId);
+        await board.StartAsync();
+
+        var result = await Advice.AnswerAsync(eva, question.BoardId, question.CardId,
+            new AdviceAnswerForm { Answer = "Ze tellen mee voor de inlener, mits de medewerker in het doelgroepregister staat." });
+
+        Assert.True(result.Accepted, result.Error);
+        await HubClients.EventuallyAsync(() => board.Card(question.CardId)?.LegalAdvice?.Answer?.StartsWith("Ze tellen mee", StringComparison.Ordinal) == true,
+            "the answer arrives on the open board");
+        var after = await Advice.QueueAsync(eva);
+        Assert.Equal(1, after.Count(r => r.IsOpen));
+        var answered = Assert.Single(after, r => r.CardId == question.CardId);
+        Assert.Equal(("mr. Eva Lammers", false), (answered.AnsweredBy, answered.IsOpen));
+
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var history = await app.Services.GetRequiredService<BoardService>().HistoryAsync(coordinator, question.BoardId, question.CardId);
+        Assert.Equal(("LegalAnswered", "mr. Eva Lammers"), (history[0].Kind, history[0].PersonName));
+
+        // A second answer to the same question is refused: it is no longer open.
+        Assert.False((await Advice.AnswerAsync(eva, question.BoardId, question.CardId, new AdviceAnswerForm { Answer = "Nog eens." })).Accepted);
+    }
+
+    [Theory]
+    [InlineData(AppFactory.Participant)]
+    [InlineData(AppFactory.ThemeLead)]
+    [InlineData(AppFactory.CoreGroupMember)]
+    public async Task Nobody_but_an_advisor_or_the_coordinator_sees_the_queue_or_answers(string email)
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var open = (await Advice.QueueAsync(eva)).First(r => r.IsOpen);
+        var member = await app.MemberAsync(email);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => Advice.QueueAsync(member));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Advice.AnswerAsync(member, open.BoardId, open.CardId, new AdviceAnswerForm { Answer = "Mag ik niet." }));
+        // Not through the board's own path either: the internal method checks the role again.
+        var direct = await app.Services.GetRequiredService<BoardService>().AnswerLegalAdviceAsync(member, open.BoardId, open.CardId, "Mag ik niet.", _ => Task.CompletedTask);
+        Assert.False(direct.Accepted);
+        Assert.True((await Advice.QueueAsync(eva)).Single(r => r.CardId == open.CardId).IsOpen);
+    }
+
+    [Fact]
+    public async Task An_advisor_cannot_open_a_board_through_the_hub()
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var boardId = (await Advice.QueueAsync(eva))[0].BoardId;
+        await using var connection = await HubClients.ConnectionAsync(app, AppFactory.Advisor, hubPath: BoardHub.Path);
+        await connection.StartAsync();
+
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<BoardSnapshot>("Join", boardId));
+    }
+
+    [Fact]
+    public async Task An_empty_answer_is_refused_with_the_fields_message()
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var open = (await Advice.QueueAsync(eva)).First(r => r.IsOpen);
+        var e = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Advice.AnswerAsync(eva, open.BoardId, open.CardId, new AdviceAnswerForm { Answer = "  " }));
+        Assert.Equal("Antwoord is verplicht.", Assert.Single(e.Errors).ErrorMessage);
+    }
+}
