@@ -45,7 +45,7 @@ public sealed class StatusReportJourneyTests(BrowserFixture browser)
         await joost.Locator("textarea[data-testid=status-text]").FillAsync(Report);
         await joost.Locator("input[data-testid=status-jobs]").FillAsync("3");
         await joost.ClickAsync("[data-testid=status-save]");
-        await Expect(joost.Locator("[data-testid=status-latest-text]")).ToHaveTextAsync(Report);
+        await Expect(joost.Locator("[data-testid=status-latest-text]")).ToHaveTextAsync(Report, new() { Timeout = 15_000 });
         await Expect(joost.Locator("[data-testid=status-latest] [data-testid=status-chip]")).ToHaveTextAsync("Op koers");
 
         // It arrives in the group's slot under item 2, without a reload.
