@@ -53,6 +53,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/decisions")]
     [InlineData("/onboarding")]
     [InlineData("/onboarding/template")]
+    [InlineData("/advice")]
     public async Task Signed_in_pages_have_no_serious_violation(string path)
     {
         var page = await browser.SignInAsync(AppFactory.Coordinator);
