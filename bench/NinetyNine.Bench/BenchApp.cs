@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using NinetyNine.Web.Data;
 
@@ -37,6 +38,8 @@ internal static class BenchApp
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(log);
+            // Served from the build output, not a publish folder: MudBlazor's CSS and scripts come from their packages, as in development.
+            builder.WebHost.UseStaticWebAssets();
         });
         await app.StartAsync(cancellationToken);
         return app;

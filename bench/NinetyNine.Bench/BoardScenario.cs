@@ -78,7 +78,18 @@ internal static class BoardScenario
                 await page.GotoAsync("about:blank");
                 var clock = Stopwatch.StartNew();
                 await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-                await page.Locator(tile).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+                try
+                {
+                    await page.Locator(tile).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+                }
+                catch (TimeoutException)
+                {
+                    var shot = Path.Combine(Path.GetTempPath(), "ninetynine-board-timeout.png");
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+                    Console.WriteLine($"the board did not show within 30 s; screenshot: {shot}");
+                    throw;
+                }
+
                 var shown = clock.Elapsed.TotalMilliseconds;
                 await page.Locator("[data-testid=board-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
                 if (i >= 0)
