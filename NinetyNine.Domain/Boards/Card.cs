@@ -74,7 +74,7 @@ public sealed record CardFields(
 
     public static bool SameValue(object? a, object? b) => (a, b) switch
     {
-        (IEnumerable<EmployerId> x, IEnumerable<EmployerId> y) => x.Order().SequenceEqual(y.Order()),
+        (IEnumerable<EmployerId> x, IEnumerable<EmployerId> y) => x.Select(e => e.Value).Order().SequenceEqual(y.Select(e => e.Value).Order()),
         (IEnumerable<string> x, IEnumerable<string> y) => x.SequenceEqual(y, StringComparer.Ordinal),
         _ => Equals(a, b),
     };

@@ -377,11 +377,17 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         return new BoardResult(true, null, 0, cardId?.Value);
     }
 
+    /// <summary>
+    /// A field's value in a conflict, culture-neutral so a client can read it back (<see cref="CardValues"/>): ids as
+    /// Guids, lists joined by ", ", dates as yyyy-MM-dd, amounts with a decimal point, nothing as "—".
+    /// </summary>
     private static string Show(object? value) => value switch
     {
-        null => "—",
-        IEnumerable<string> list => string.Join(", ", list),
-        IEnumerable<EmployerId> list => string.Join(", ", list.Select(e => e.Value)),
+        null => CardValues.Nothing,
+        IEnumerable<string> list => string.Join(CardValues.Separator, list),
+        IEnumerable<EmployerId> list => string.Join(CardValues.Separator, list.Select(e => e.Value)),
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
 
