@@ -238,7 +238,7 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         Assert.Equal("Leesbaar", Text(dialog.Find("[data-testid=card-dialog-title]")));
         Assert.Equal("Zaal reserveren", Text(dialog.Find("[data-testid=checklist-entry]")));
         Assert.StartsWith("Sanne", Text(dialog.Find("[data-testid=comment-author]")), StringComparison.Ordinal);
-        dialog.WaitForAssertion(() => Assert.Equal(3, dialog.FindAll("[data-testid=history-item]").Count));
-        Assert.Equal("Reactie geplaatst", Text(dialog.Find("[data-testid=history-item] span")));
+        dialog.WaitForAssertion(() => Assert.Equal(3, dialog.FindAll("[data-testid=card-history] [data-testid=activity-item]").Count));
+        Assert.Equal("Sanne Kuipers reageerde op „Leesbaar”", Text(dialog.Find("[data-testid=card-history] [data-testid=activity-item] span")));
     }
 }
