@@ -73,6 +73,8 @@ internal static class BoardScenario
             var tile = $"[data-testid='card-{watched}']";
             var visible = new List<double>();
             var live = new List<double>();
+            var firstByte = new List<double>();
+            var lastByte = new List<double>();
             for (var i = -2; i < navigations; i++)
             {
                 await page.GotoAsync("about:blank");
@@ -96,6 +98,10 @@ internal static class BoardScenario
                 {
                     visible.Add(shown);
                     live.Add(clock.Elapsed.TotalMilliseconds);
+                    // Where the time goes: the server's prerendered page (first and last byte) against what the browser does after.
+                    var timing = await page.EvaluateAsync<double[]>("() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseStart, n.responseEnd]; }");
+                    firstByte.Add(timing[0]);
+                    lastByte.Add(timing[1]);
                 }
             }
 
@@ -130,6 +136,7 @@ internal static class BoardScenario
             var stats = Latency(latencies);
             Console.WriteLine($"navigation to first cards visible ms over {visible.Count}: p50 {Median(visible):F0}, max {visible.Max():F0}");
             Console.WriteLine($"navigation to live board ms over {live.Count}: p50 {Median(live):F0}, max {live.Max():F0}");
+            Console.WriteLine($"prerendered page from the server ms: first byte p50 {Median(firstByte):F0}, last byte p50 {Median(lastByte):F0}");
             Console.WriteLine($"card update to screen ms over {latencies.Count}: p50 {stats.P50:F1}, p95 {stats.P95:F1}, max {stats.Max:F1}");
             Console.WriteLine($"card tiles touched per update: median {Median([.. touched.Select(t => (double)t)]):F0}, max {touched.Max()}");
             foreach (var line in log.Summary())
