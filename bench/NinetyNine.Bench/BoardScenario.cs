@@ -75,6 +75,8 @@ internal static class BoardScenario
             var live = new List<double>();
             var firstByte = new List<double>();
             var lastByte = new List<double>();
+            var paint = new List<double>();
+            var (elements, pageBytes) = (0.0, 0.0);
             for (var i = -2; i < navigations; i++)
             {
                 await page.GotoAsync("about:blank");
@@ -99,9 +101,15 @@ internal static class BoardScenario
                     visible.Add(shown);
                     live.Add(clock.Elapsed.TotalMilliseconds);
                     // Where the time goes: the server's prerendered page (first and last byte) against what the browser does after.
-                    var timing = await page.EvaluateAsync<double[]>("() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseStart, n.responseEnd]; }");
+                    var timing = await page.EvaluateAsync<double[]>("""
+                        () => { const n = performance.getEntriesByType('navigation')[0];
+                          const p = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+                          return [n.responseStart, n.responseEnd, p ? p.startTime : -1, document.getElementsByTagName('*').length, n.decodedBodySize]; }
+                        """);
                     firstByte.Add(timing[0]);
                     lastByte.Add(timing[1]);
+                    paint.Add(timing[2]);
+                    (elements, pageBytes) = (timing[3], timing[4]);
                 }
             }
 
@@ -136,7 +144,8 @@ internal static class BoardScenario
             var stats = Latency(latencies);
             Console.WriteLine($"navigation to first cards visible ms over {visible.Count}: p50 {Median(visible):F0}, max {visible.Max():F0}");
             Console.WriteLine($"navigation to live board ms over {live.Count}: p50 {Median(live):F0}, max {live.Max():F0}");
-            Console.WriteLine($"prerendered page from the server ms: first byte p50 {Median(firstByte):F0}, last byte p50 {Median(lastByte):F0}");
+            Console.WriteLine($"prerendered page from the server ms: first byte p50 {Median(firstByte):F0}, last byte p50 {Median(lastByte):F0}; "
+                + $"first contentful paint p50 {Median(paint):F0}; page {pageBytes / 1024:F0} KB of HTML, {elements:F0} elements once live");
             Console.WriteLine($"card update to screen ms over {latencies.Count}: p50 {stats.P50:F1}, p95 {stats.P95:F1}, max {stats.Max:F1}");
             Console.WriteLine($"card tiles touched per update: median {Median([.. touched.Select(t => (double)t)]):F0}, max {touched.Max()}");
             foreach (var line in log.Summary())
