@@ -232,14 +232,14 @@ public sealed class BoardComponentTests : MudTestContext
     }
 
     [Fact]
-    public void A_long_column_shows_its_first_forty_cards_in_order_after_the_filter()
+    public void A_long_column_shows_its_first_page_of_cards_in_order_after_the_filter()
     {
         var column = Enumerable.Range(0, 120).Select(i => Card(title: $"Kaart {i}", position: i, due: i % 2 == 0 ? Today.AddDays(-1) : Today.AddDays(1)))
             .Reverse().ToList();
 
         var all = BoardFilter.Window(column, BoardFilterState.None, Henk, Today, BoardFilter.PageSize, out var total);
         Assert.Equal(120, total);
-        Assert.Equal(Enumerable.Range(0, 40), all.Select(c => c.Position));
+        Assert.Equal(Enumerable.Range(0, BoardFilter.PageSize), all.Select(c => c.Position));
 
         var late = BoardFilter.Window(column, new(OverdueOnly: true), Henk, Today, 80, out var lateTotal);
         Assert.Equal(60, lateTotal);

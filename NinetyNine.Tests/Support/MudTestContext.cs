@@ -18,6 +18,12 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
+    static MudTestContext()
+    {
+        // The suite runs in parallel on small machines: give renders that wait on a live connection time to arrive.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

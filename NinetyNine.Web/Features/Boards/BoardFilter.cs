@@ -15,7 +15,7 @@ public sealed record BoardFilterState(bool MineOnly = false, bool OverdueOnly = 
 public static class BoardFilter
 {
     /// <summary>How many cards a column shows at first, and how many more each "show more" adds.</summary>
-    public const int PageSize = 40;
+    public const int PageSize = 20;
 
     public static bool IsOverdue(CardState card, DateOnly today)
     {
