@@ -60,7 +60,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Browser tests watch live changes cross two browsers, a circuit and a hub: they run on their own, after the parallel
+/// part of the suite, so a busy small machine does not starve them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

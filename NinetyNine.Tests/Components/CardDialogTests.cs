@@ -17,6 +17,7 @@ namespace NinetyNine.Tests.Components;
 /// The card dialog's parts on their own (conflicts, the read-only fields) and the whole dialog on a live board of the
 /// test app: a conflict made by a second person shows both values and "keep mine" wins; a reader gets no inputs.
 /// </summary>
+[Collection(LiveUiCollection.Name)]
 public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
 {
     private static readonly Guid Sanne = Guid.NewGuid();
@@ -182,6 +183,8 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         // Saving again without a choice does not overwrite the other person's title.
         dialog.Find("button[data-testid=save-card]").Click();
         dialog.WaitForAssertion(() => Assert.Single(dialog.FindAll("[data-testid=conflict]")));
+        // The conflict was already on screen: wait until that second save has finished (the choices are enabled again).
+        dialog.WaitForAssertion(() => Assert.False(dialog.Find("button[data-testid=keep-mine]").HasAttribute("disabled")));
         Assert.Equal("Banenmarkt Hengelo", coordinator.Card(cardId)!.Fields.Title);
 
         dialog.Find("button[data-testid=keep-mine]").Click();

@@ -81,3 +81,10 @@ public sealed class AppCollection : ICollectionFixture<AppFactory>
 {
     public const string Name = "app";
 }
+
+/// <summary>Component tests that render against live hub connections: run on their own, after the parallel part of the suite.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LiveUiCollection
+{
+    public const string Name = "live-ui";
+}
