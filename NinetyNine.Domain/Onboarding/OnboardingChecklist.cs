@@ -153,8 +153,10 @@ public sealed class OnboardingChecklist : IAggregateRoot
         isCoordinator || person == ContactId || _steps.Any(s => s.AssigneeId == person);
 
     /// <summary>The coordinator may tick, untick and comment every step; an assignee their own.</summary>
-    public bool MayWorkOn(int position, PersonId person, bool isCoordinator) =>
-        isCoordinator || Step(position).AssigneeId == person;
+    public bool MayWorkOn(int position, PersonId person, bool isCoordinator) => MayWorkOn(Step(position).AssigneeId, person, isCoordinator);
+
+    /// <summary>The same rule for a step known only by its assignee (a client's copy of the checklist).</summary>
+    public static bool MayWorkOn(PersonId? assignee, PersonId person, bool isCoordinator) => isCoordinator || assignee == person;
 
     public void Tick(int position, PersonId by, DateTimeOffset now)
     {

@@ -103,7 +103,7 @@ public sealed class BoardConnection : IAsyncDisposable
         }
         catch (Exception e) when (e is InvalidOperationException or HubException or HttpRequestException or System.Net.WebSockets.WebSocketException)
         {
-            result = BoardResult.Refused(e is HubException ? e.Message : Domain.Common.Text.Get("Board.NotConnected"));
+            result = BoardResult.Refused(e is HubException ? e.Message : Domain.Common.Text.Get("Live.NotConnected"));
         }
 
         if (!result.Accepted)

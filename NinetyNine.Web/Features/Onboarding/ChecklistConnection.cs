@@ -73,7 +73,7 @@ public sealed class ChecklistConnection : IAsyncDisposable
         catch (Exception e) when (e is InvalidOperationException or HubException or HttpRequestException or System.Net.WebSockets.WebSocketException)
         {
             // Not connected: nothing was changed; the page says so and the person can try again once reconnected.
-            result = ChecklistResult.Refused(e is HubException ? e.Message : Domain.Common.Text.Get("Onboarding.NotConnected"));
+            result = ChecklistResult.Refused(e is HubException ? e.Message : Domain.Common.Text.Get("Live.NotConnected"));
         }
 
         if (!result.Accepted)
