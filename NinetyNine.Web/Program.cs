@@ -142,7 +142,10 @@ public partial class Program
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().AllowAnonymous();
+        // A published app finds its static asset manifest next to its assembly; a host that runs it from elsewhere (the
+        // benchmark, serving a publish folder) names the manifest in StaticAssets:Manifest.
+        var staticAssets = app.Configuration["StaticAssets:Manifest"];
+        app.MapStaticAssets(staticAssets).AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<AgendaHub>(AgendaHub.Path);
@@ -150,7 +153,7 @@ public partial class Program
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapMinutesEndpoints();
         app.MapCalendarEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithStaticAssets(staticAssets);
         return app;
     }
 }

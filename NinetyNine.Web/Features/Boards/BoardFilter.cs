@@ -17,6 +17,12 @@ public static class BoardFilter
     /// <summary>How many cards a column shows at first, and how many more each "show more" adds.</summary>
     public const int PageSize = 20;
 
+    /// <summary>
+    /// How many cards per column the board shows as loaded with the page, before it is live: what fits on a screen. The
+    /// first paint of a large board then costs little; the live board shows its <see cref="PageSize"/> at once after.
+    /// </summary>
+    public const int PreviewSize = 8;
+
     public static bool IsOverdue(CardState card, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(card);

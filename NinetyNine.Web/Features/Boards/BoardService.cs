@@ -28,6 +28,7 @@ public enum BoardAccess
 public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, ILogger<BoardService> logger)
 {
     private readonly ConcurrentDictionary<Guid, BoardLine> _lines = new();
+    private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
 
     /// <summary>What this person may do on a theme group's board.</summary>
     public static BoardAccess AccessOf(CurrentMember member, Network network, ThemeGroup group)
@@ -102,17 +103,37 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var board = await db.Boards.AsNoTracking().AsSplitQuery()
-            .SingleOrDefaultAsync(b => b.Id == new BoardId(boardId) && b.NetworkId == member.NetworkId, cancellationToken);
-        if (board is null)
+        var head = await db.Boards.AsNoTracking()
+            .Where(b => b.Id == new BoardId(boardId) && b.NetworkId == member.NetworkId)
+            .Select(b => new { b.Version, b.NetworkId, b.ThemeGroupId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (head is null)
         {
             return null;
         }
 
-        var (network, group) = await ContextAsync(db, board, cancellationToken);
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == head.NetworkId, cancellationToken);
+        var group = await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == head.ThemeGroupId, cancellationToken);
         var access = AccessOf(member, network, group);
-        return access == BoardAccess.None ? null : Snapshot(board, network, group, access == BoardAccess.Edit);
+        if (access == BoardAccess.None)
+        {
+            return null;
+        }
+
+        // A board of a thousand cards is read once per version: the page, its live connection and every other viewer share it.
+        if (!_snapshots.TryGetValue(boardId, out var cached)
+            || (cached.BoardVersion, cached.NetworkVersion, cached.GroupVersion) != (head.Version, network.Version, group.Version))
+        {
+            var board = await db.Boards.AsNoTracking().AsSplitQuery().SingleAsync(b => b.Id == new BoardId(boardId), cancellationToken);
+            cached = new CachedSnapshot(board.Version, network.Version, group.Version, Snapshot(board, network, group, canEdit: false));
+            _snapshots[boardId] = cached;
+        }
+
+        return cached.Snapshot with { CanEdit = access == BoardAccess.Edit };
     }
+
+    /// <summary>A board as last read, with the versions of the board, network (names) and group it was read at.</summary>
+    private sealed record CachedSnapshot(int BoardVersion, int NetworkVersion, int GroupVersion, BoardSnapshot Snapshot);
 
     /// <summary>The board's history, newest first: of one card, or of the whole board.</summary>
     public async Task<IReadOnlyList<BoardActivityRecord>> HistoryAsync(CurrentMember member, Guid boardId, Guid? cardId = null, int take = 100,
