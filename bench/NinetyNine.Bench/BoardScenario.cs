@@ -17,9 +17,11 @@ using NinetyNine.Web.Security;
 namespace NinetyNine.Bench;
 
 /// <summary>
-/// <c>board</c>: a theme group board with 1,000 generated cards in real Chromium (Debian's, through Playwright).
-/// Measures how long after navigation the first cards are visible, and how long a card changed by someone else takes
-/// to show on the open page; a MutationObserver in the page counts how many card tiles each change touched.
+/// <c>board</c>: a theme group board with 1,000 generated cards in real Chromium (Debian's, through Playwright), the app
+/// published first so that its static assets are served as a deployment serves them (fingerprinted, compressed, cached).
+/// Measures how long after navigation the first card is visible (when the browser painted it, by Element Timing), and
+/// how long a card changed by someone else takes to show on the open page; a MutationObserver in the page counts how
+/// many card tiles each change touched.
 /// </summary>
 internal static class BoardScenario
 {
@@ -43,6 +45,19 @@ internal static class BoardScenario
         }
         """;
 
+    // The earliest paint of a card title this page reported through Element Timing, in ms from the navigation's start; -1 when none came.
+    private const string FirstCardPainted = """
+        () => new Promise(resolve => {
+          const done = t => { observer.disconnect(); resolve(t); };
+          const observer = new PerformanceObserver(list => {
+            const times = list.getEntries().filter(e => e.identifier === 'card-title').map(e => e.renderTime || e.loadTime);
+            if (times.length) done(Math.min(...times));
+          });
+          observer.observe({ type: 'element', buffered: true });
+          setTimeout(() => done(-1), 2000);
+        })
+        """;
+
     public static async Task<int> RunAsync(int cards, int navigations, int updates)
     {
         Console.WriteLine($"board: {cards} cards on one board, {navigations} measured navigations, {updates} card updates; "
@@ -50,7 +65,9 @@ internal static class BoardScenario
         var folder = BenchApp.NewFolder();
         var log = new ServerLog();
         var password = $"Bench-{Guid.NewGuid():N}-A1";
-        var app = await BenchApp.StartAsync(folder, log, password, CancellationToken.None);
+        // The browser gets the static assets as from a deployment (a publish folder): fingerprinted, compressed, cacheable.
+        var published = await BenchApp.PublishAsync(folder);
+        var app = await BenchApp.StartAsync(folder, log, password, CancellationToken.None, published);
         try
         {
             var (groupId, boardId, watched) = await GenerateAsync(app, cards);
@@ -72,6 +89,7 @@ internal static class BoardScenario
             var url = $"{baseUrl}/theme-groups/{groupId}/board";
             var tile = $"[data-testid='card-{watched}']";
             var visible = new List<double>();
+            var observed = new List<double>();
             var live = new List<double>();
             var firstByte = new List<double>();
             var lastByte = new List<double>();
@@ -98,7 +116,16 @@ internal static class BoardScenario
                 await page.Locator("[data-testid=board-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
                 if (i >= 0)
                 {
-                    visible.Add(shown);
+                    // Visible: when the browser painted the first card title, from the start of the navigation (Element Timing,
+                    // the tiles' titles carry elementtiming). "shown" is when Playwright, polling from outside, saw the tile.
+                    var painted = await page.EvaluateAsync<double>(FirstCardPainted);
+                    if (painted < 0)
+                    {
+                        throw new InvalidOperationException("The browser reported no paint of a card title (Element Timing).");
+                    }
+
+                    visible.Add(painted);
+                    observed.Add(shown);
                     live.Add(clock.Elapsed.TotalMilliseconds);
                     // Where the time goes: the server's prerendered page (first and last byte) against what the browser does after.
                     var timing = await page.EvaluateAsync<double[]>("""
@@ -106,6 +133,21 @@ internal static class BoardScenario
                           const p = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
                           return [n.responseStart, n.responseEnd, p ? p.startTime : -1, document.getElementsByTagName('*').length, n.decodedBodySize]; }
                         """);
+                    if (i == navigations - 1)
+                    {
+                        // Where the browser's time went on the last navigation: each stylesheet and script, and the document's milestones.
+                        var resources = await page.EvaluateAsync<string[]>("""
+                            () => { const n = performance.getEntriesByType('navigation')[0];
+                              return [`document: interactive ${n.domInteractive.toFixed(0)}, content loaded ${n.domContentLoadedEventStart.toFixed(0)}`]
+                                .concat(performance.getEntriesByType('resource').filter(r => /\.(css|js)(\?|$)/.test(r.name)).map(r =>
+                                  `${new URL(r.name).pathname}: start ${r.startTime.toFixed(0)}, end ${r.responseEnd.toFixed(0)}, ${(r.transferSize / 1024).toFixed(0)} KB over the wire, ${(r.decodedBodySize / 1024).toFixed(0)} KB`)); }
+                            """);
+                        foreach (var line in resources)
+                        {
+                            Console.WriteLine($"last navigation: {line}");
+                        }
+                    }
+
                     firstByte.Add(timing[0]);
                     lastByte.Add(timing[1]);
                     paint.Add(timing[2]);
@@ -142,7 +184,8 @@ internal static class BoardScenario
             }
 
             var stats = Latency(latencies);
-            Console.WriteLine($"navigation to first cards visible ms over {visible.Count}: p50 {Median(visible):F0}, max {visible.Max():F0}");
+            Console.WriteLine($"navigation to first card painted (visible) ms over {visible.Count}: p50 {Median(visible):F0}, max {visible.Max():F0}");
+            Console.WriteLine($"navigation to first card seen by Playwright (polling from outside the page) ms over {observed.Count}: p50 {Median(observed):F0}, max {observed.Max():F0}");
             Console.WriteLine($"navigation to live board ms over {live.Count}: p50 {Median(live):F0}, max {live.Max():F0}");
             Console.WriteLine($"prerendered page from the server ms: first byte p50 {Median(firstByte):F0}, last byte p50 {Median(lastByte):F0}; "
                 + $"first contentful paint p50 {Median(paint):F0}; page {pageBytes / 1024:F0} KB of HTML, {elements:F0} elements once live");
