@@ -19,11 +19,7 @@ public sealed class BoardJourneyTests(BrowserFixture browser)
 {
     private const string Group = "Werkgelegenheid creëren";
 
-    private async Task<Guid> GroupIdAsync()
-    {
-        await using var db = await browser.App.DbFactory.CreateDbContextAsync();
-        return (await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Name == Group)).Id.Value;
-    }
+    private async Task<Guid> GroupIdAsync() => (await browser.App.ThemeGroupIdAsync(Group)).Value;
 
     /// <summary>A card of this test's own in the first column, added the way the hub adds it (and announced to open boards).</summary>
     private async Task<string> AddCardAsync(Guid groupId, string prefix)

@@ -22,9 +22,7 @@ public sealed class BoardHubTests(AppFactory app) : IClassFixture<AppFactory>
 
     private async Task<Guid> BoardOfAsync(string group)
     {
-        await using var db = await app.DbFactory.CreateDbContextAsync();
-        var id = await db.ThemeGroups.Where(g => g.Name == group).Select(g => g.Id).SingleAsync();
-        return (await Boards.BoardOfAsync(await app.MemberAsync(AppFactory.Coordinator), id))!.Value;
+        return (await Boards.BoardOfAsync(await app.MemberAsync(AppFactory.Coordinator), await app.ThemeGroupIdAsync(group)))!.Value;
     }
 
     private async Task<BoardConnection> OpenAsync(string email, Guid boardId)

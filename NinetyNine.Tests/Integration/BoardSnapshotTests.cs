@@ -22,8 +22,7 @@ public sealed partial class BoardSnapshotTests(AppFactory app) : IClassFixture<A
 
     private async Task<(Guid GroupId, Guid BoardId)> BoardOfAsync(string group)
     {
-        await using var db = await app.DbFactory.CreateDbContextAsync();
-        var id = await db.ThemeGroups.Where(g => g.Name == group).Select(g => g.Id).SingleAsync();
+        var id = await app.ThemeGroupIdAsync(group);
         return (id.Value, (await Boards.BoardOfAsync(await app.MemberAsync(AppFactory.Coordinator), id))!.Value);
     }
 
@@ -93,6 +92,24 @@ public sealed partial class BoardSnapshotTests(AppFactory app) : IClassFixture<A
         Assert.Equal(BoardFilter.PreviewSize, TilePattern().Count(section));
         Assert.Contains("en nog 5 kaart(en)", section, StringComparison.Ordinal);
         Assert.Contains($">{BoardFilter.PreviewSize + 5}</span>", section, StringComparison.Ordinal); // The column's count is of all its cards.
+    }
+
+    [Theory]
+    [InlineData(AppFactory.Coordinator, true)]
+    [InlineData(AppFactory.CoreGroupMember, true)]
+    [InlineData(AppFactory.Participant, true)]
+    [InlineData(AppFactory.Advisor, false)] // Lawyers answer the questions put to them, on /advice; they do not open boards.
+    public async Task The_theme_group_pages_link_to_a_board_only_for_those_the_board_lets_in(string email, bool mayOpen)
+    {
+        var member = await app.MemberAsync(email);
+        await using var scope = app.Services.CreateAsyncScope();
+        var groups = await scope.ServiceProvider.GetRequiredService<NinetyNine.Web.Features.ThemeGroups.ThemeGroupService>().ListAsync(member);
+        var (groupId, boardId) = await BoardOfAsync(Kennis);
+
+        Assert.All(groups, g => Assert.Equal(mayOpen, g.MayOpenBoard));
+        Assert.Equal(mayOpen, await Boards.SnapshotAsync(member, boardId) is not null);
+        using var client = await SignedInClient.SignInAsync(app, email);
+        Assert.Equal(mayOpen, (await client.GetStringAsync($"/theme-groups/{groupId}")).Contains("data-testid=\"open-board\"", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("<section class=\"board-column\" data-testid=\"column-(?<index>\\d+)\".*?</section>", RegexOptions.Singleline)]

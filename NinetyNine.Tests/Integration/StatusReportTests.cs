@@ -20,11 +20,7 @@ public sealed class StatusReportTests(AppFactory app) : IClassFixture<AppFactory
 
     private StatusReportService Reports => app.Services.GetRequiredService<StatusReportService>();
 
-    private async Task<ThemeGroupId> GroupAsync(string name)
-    {
-        await using var db = await app.DbFactory.CreateDbContextAsync();
-        return await db.ThemeGroups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
-    }
+    private Task<ThemeGroupId> GroupAsync(string name) => app.ThemeGroupIdAsync(name);
 
     private async Task<Meeting> NextMeetingAsync()
     {

@@ -47,6 +47,13 @@ public class AppFactory : WebApplicationFactory<Program>
         return await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente");
     }
 
+    /// <summary>A demo theme group's id, by its name.</summary>
+    public async Task<NinetyNine.Domain.Common.ThemeGroupId> ThemeGroupIdAsync(string name)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.ThemeGroups.Where(g => g.Name == name).Select(g => g.Id).SingleAsync();
+    }
+
     /// <summary>The signed-in member exactly as the app's own claims factory builds it at sign-in.</summary>
     public async Task<NinetyNine.Web.Security.CurrentMember> MemberAsync(string email)
     {

@@ -112,8 +112,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
             return null;
         }
 
-        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == head.NetworkId, cancellationToken);
-        var group = await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == head.ThemeGroupId, cancellationToken);
+        var (network, group) = await ContextAsync(db, head.NetworkId, head.ThemeGroupId, cancellationToken);
         var access = AccessOf(member, network, group);
         if (access == BoardAccess.None)
         {
@@ -249,7 +248,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                     return BoardResult.Refused(Text.Get("Board.Unknown"));
                 }
 
-                var (network, group) = await ContextAsync(db, board, cancellationToken);
+                var (network, group) = await ContextAsync(db, board.NetworkId, board.ThemeGroupId, cancellationToken);
                 if (!allowed(network, group))
                 {
                     logger.LogWarning("Refused a board change {Kind} by someone who may not make it", what);
@@ -424,10 +423,11 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
             f.FundedBy?.Value, f.FundingAmount);
     }
 
-    private static async Task<(Network Network, ThemeGroup Group)> ContextAsync(NinetyNineDb db, Board board, CancellationToken cancellationToken)
+    private static async Task<(Network Network, ThemeGroup Group)> ContextAsync(NinetyNineDb db, NetworkId networkId, ThemeGroupId groupId,
+        CancellationToken cancellationToken)
     {
-        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == board.NetworkId, cancellationToken);
-        var group = await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == board.ThemeGroupId, cancellationToken);
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellationToken);
+        var group = await db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == groupId, cancellationToken);
         return (network, group);
     }
 

@@ -5,6 +5,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.ThemeGroups;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.ThemeGroups;
@@ -21,7 +22,7 @@ public sealed class ThemeGroupService(IDbContextFactory<NinetyNineDb> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
         var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
-        return [.. groups.Select(g => Summarise(network, g, member.User))];
+        return [.. groups.Select(g => Summarise(network, g, member))];
     }
 
     public async Task<ThemeGroupDetails?> FindAsync(CurrentMember member, ThemeGroupId id, CancellationToken cancellationToken = default)
@@ -36,7 +37,7 @@ public sealed class ThemeGroupService(IDbContextFactory<NinetyNineDb> dbFactory,
 
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
         return new ThemeGroupDetails(
-            Summarise(network, group, member.User),
+            Summarise(network, group, member),
             group.Goal,
             group.Version,
             [.. group.Members.Select(m => network.EmployerById(m.EmployerId)).OrderBy(e => e.Name, StringComparer.CurrentCulture).Select(e => new EmployerOption(e.Id, e.Name, e.Town))],
@@ -82,17 +83,20 @@ public sealed class ThemeGroupService(IDbContextFactory<NinetyNineDb> dbFactory,
     private async Task<bool> AuthorizedAsync(ClaimsPrincipal user, ThemeGroupId id) =>
         (await authorization.AuthorizeAsync(user, id, Policies.EditThemeGroup)).Succeeded;
 
-    private static ThemeGroupSummary Summarise(Network network, ThemeGroup group, ClaimsPrincipal user)
+    private static ThemeGroupSummary Summarise(Network network, ThemeGroup group, CurrentMember member)
     {
         var lead = group.LeadPersonId is { } leadId ? network.PersonById(leadId) : null;
         return new ThemeGroupSummary(group.Id, group.Name, lead?.Name,
             lead?.EmployerId is { } e ? network.EmployerById(e).Name : null,
             group.Members.Count, group.Advisors.Count,
-            user.CanEditThemeGroup(group.Id));
+            member.User.CanEditThemeGroup(group.Id),
+            BoardService.AccessOf(member, network, group) != BoardAccess.None);
     }
 }
 
-public sealed record ThemeGroupSummary(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount, int AdvisorCount, bool CanEdit);
+/// <summary>A theme group as listed; <paramref name="MayOpenBoard"/> by the board's own rule (lawyers see questions, not boards).</summary>
+public sealed record ThemeGroupSummary(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount, int AdvisorCount, bool CanEdit,
+    bool MayOpenBoard);
 
 public sealed record ThemeGroupDetails(ThemeGroupSummary Summary, string Goal, int Version, IReadOnlyList<EmployerOption> Members,
     IReadOnlyList<AdvisorRow> Advisors, IReadOnlyList<EmployerOption> Candidates);
