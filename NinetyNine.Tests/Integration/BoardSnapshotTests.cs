@@ -112,6 +112,22 @@ public sealed partial class BoardSnapshotTests(AppFactory app) : IClassFixture<A
         Assert.Equal(mayOpen, (await client.GetStringAsync($"/theme-groups/{groupId}")).Contains("data-testid=\"open-board\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(AppFactory.Coordinator, true)]
+    [InlineData(AppFactory.SecondCoreGroupMember, true)] // Henk leads Werkgelegenheid creëren.
+    [InlineData(AppFactory.ThemeLead, false)] // Joost leads another group.
+    [InlineData(AppFactory.CoreGroupMember, false)]
+    public async Task Only_the_groups_lead_and_the_coordinator_get_the_button_for_a_status_report(string email, bool mayReport)
+    {
+        var groupId = await app.ThemeGroupIdAsync("Werkgelegenheid creëren");
+        using var client = await SignedInClient.SignInAsync(app, email);
+
+        var page = await client.GetStringAsync($"/theme-groups/{groupId.Value}");
+
+        Assert.Contains("data-testid=\"status-section\"", page, StringComparison.Ordinal);
+        Assert.Equal(mayReport, page.Contains("data-testid=\"status-new\"", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("<section class=\"board-column\" data-testid=\"column-(?<index>\\d+)\".*?</section>", RegexOptions.Singleline)]
     private static partial Regex ColumnSection();
 

@@ -90,13 +90,17 @@ public sealed class ThemeGroupService(IDbContextFactory<NinetyNineDb> dbFactory,
             lead?.EmployerId is { } e ? network.EmployerById(e).Name : null,
             group.Members.Count, group.Advisors.Count,
             member.User.CanEditThemeGroup(group.Id),
-            BoardService.AccessOf(member, network, group) != BoardAccess.None);
+            BoardService.AccessOf(member, network, group) != BoardAccess.None,
+            StatusReportService.MayWrite(member, group));
     }
 }
 
-/// <summary>A theme group as listed; <paramref name="MayOpenBoard"/> by the board's own rule (lawyers see questions, not boards).</summary>
+/// <summary>
+/// A theme group as listed. <paramref name="MayOpenBoard"/> and <paramref name="MayReport"/> come from the board's and the
+/// status report's own rules, so the pages only show what the services will allow.
+/// </summary>
 public sealed record ThemeGroupSummary(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount, int AdvisorCount, bool CanEdit,
-    bool MayOpenBoard);
+    bool MayOpenBoard, bool MayReport);
 
 public sealed record ThemeGroupDetails(ThemeGroupSummary Summary, string Goal, int Version, IReadOnlyList<EmployerOption> Members,
     IReadOnlyList<AdvisorRow> Advisors, IReadOnlyList<EmployerOption> Candidates);
