@@ -279,7 +279,10 @@ public sealed class Board : IAggregateRoot
         return comment;
     }
 
-    /// <summary>Asks the network's lawyers a question on a card; one open question per card.</summary>
+    /// <summary>
+    /// Asks the network's lawyers a question on a card; one open question per card. An answered question before it
+    /// stays with the card, among its earlier questions.
+    /// </summary>
     public void AskLegalAdvice(CardId id, string question, string askedBy, DateTimeOffset now)
     {
         var card = ActiveCard(id);
@@ -288,7 +291,13 @@ public sealed class Board : IAggregateRoot
             throw new DomainException("Board.AdviceAlreadyAsked");
         }
 
-        card.LegalAdvice = new LegalAdvice(Guard.Text(question, LegalAdvice.TextMaxLength, "Field.LegalQuestion"), askedBy, now);
+        var asked = Guard.Text(question, LegalAdvice.TextMaxLength, "Field.LegalQuestion");
+        if (card.LegalAdvice is { } answered)
+        {
+            card.EarlierLegalAdvice = [.. card.EarlierLegalAdvice, answered];
+        }
+
+        card.LegalAdvice = new LegalAdvice(asked, askedBy, now);
         card.Revision++;
     }
 

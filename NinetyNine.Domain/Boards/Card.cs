@@ -188,7 +188,12 @@ public sealed class Card
     public CardFields Fields { get; internal set; } = CardFields.New("?");
     public IReadOnlyList<ChecklistEntry> Checklist { get; internal set; } = [];
     public IReadOnlyList<CardComment> Comments => _comments.AsReadOnly();
+    /// <summary>The card's current legal question, open or answered.</summary>
     public LegalAdvice? LegalAdvice { get; internal set; }
+
+    /// <summary>The answered questions that came before <see cref="LegalAdvice"/>, oldest first: a new question never loses an answer.</summary>
+    public IReadOnlyList<LegalAdvice> EarlierLegalAdvice { get; internal set; } = [];
+
     public CardOrigin? Origin { get; internal set; }
     public bool IsArchived { get; internal set; }
     public PersonId CreatedBy { get; private set; }

@@ -244,4 +244,31 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         dialog.WaitForAssertion(() => Assert.Equal(3, dialog.FindAll("[data-testid=card-history] [data-testid=activity-item]").Count));
         Assert.Equal("Sanne Kuipers reageerde op „Leesbaar”", Text(dialog.Find("[data-testid=card-history] [data-testid=activity-item] span")));
     }
+
+    [Fact]
+    public async Task Asking_again_after_an_answer_keeps_the_answer_under_earlier_questions()
+    {
+        var boardId = await BoardIdAsync();
+        var (coordinator, member) = await ConnectAsync(AppFactory.Coordinator, boardId);
+        await using var _ = coordinator;
+        var cardId = (await coordinator.AddCardAsync(coordinator.Columns[0].Id, BoardService.StateOf(CardFields.New("Proefplaatsing")))).CardId!.Value;
+        await coordinator.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Mag een proefplaatsing langer dan twee maanden?"));
+        var eva = await _app.MemberAsync(AppFactory.Advisor);
+        Assert.True((await _app.Services.GetRequiredService<AdviceService>().AnswerAsync(eva, boardId, cardId,
+            new AdviceAnswerForm { Answer = "Ja, met instemming van het UWV." })).Accepted);
+        await HubClients.EventuallyAsync(() => coordinator.Card(cardId)?.LegalAdvice?.Answer is not null, "the answer is on the card");
+        var dialog = await OpenAsync(coordinator, cardId, member);
+        Assert.Equal("Ja, met instemming van het UWV.", Text(dialog.Find("[data-testid=legal-answer] .card-text")));
+        Assert.Empty(dialog.FindAll("[data-testid=legal-earlier]"));
+
+        dialog.Find("textarea[data-testid=legal-question]").Input("En als de proefplaatsing wordt verlengd?");
+        dialog.Find("button[data-testid=ask-legal]").Click();
+
+        dialog.WaitForAssertion(() => Assert.NotEmpty(dialog.FindAll("[data-testid=legal-open]")));
+        Assert.Equal("En als de proefplaatsing wordt verlengd?", Text(dialog.Find("[data-testid=legal-asked]")));
+        Assert.Equal("Eerdere vragen (1)", Text(dialog.Find("[data-testid=card-legal] h4")));
+        var earlier = dialog.Find("[data-testid=legal-earlier]");
+        Assert.Equal("Mag een proefplaatsing langer dan twee maanden?", Text(earlier.QuerySelector("[data-testid=earlier-asked]")!));
+        Assert.StartsWith("Ja, met instemming van het UWV. Beantwoord door mr. Eva Lammers", Text(earlier.QuerySelector("[data-testid=earlier-answer]")!), StringComparison.Ordinal);
+    }
 }

@@ -197,6 +197,41 @@ public class BoardTests
     }
 
     [Fact]
+    public void A_new_legal_question_keeps_the_answered_ones_before_it_oldest_first()
+    {
+        var board = NewBoard();
+        var card = Add(board, "Proefplaatsing");
+        Assert.Empty(card.EarlierLegalAdvice);
+
+        board.AskLegalAdvice(card.Id, "Eerste vraag?", "Joost", Now);
+        board.AnswerLegalAdvice(card.Id, "Eerste antwoord.", "mr. Lammers", Now.AddDays(1));
+        board.AskLegalAdvice(card.Id, "Tweede vraag?", "Joost", Now.AddDays(2));
+        Assert.DoesNotContain(card.EarlierLegalAdvice, a => a.IsOpen);
+        board.AnswerLegalAdvice(card.Id, "Tweede antwoord.", "mr. Lammers", Now.AddDays(3));
+        var revision = card.Revision;
+        board.AskLegalAdvice(card.Id, "Derde vraag?", "Henk", Now.AddDays(4));
+
+        Assert.Equal(["Eerste vraag?", "Tweede vraag?"], card.EarlierLegalAdvice.Select(a => a.Question));
+        Assert.Equal(["Eerste antwoord.", "Tweede antwoord."], card.EarlierLegalAdvice.Select(a => a.Answer));
+        Assert.Equal(("Derde vraag?", true), (card.LegalAdvice!.Question, card.LegalAdvice.IsOpen));
+        Assert.Equal(revision + 1, card.Revision);
+    }
+
+    [Fact]
+    public void A_refused_question_changes_nothing_on_the_card()
+    {
+        var board = NewBoard();
+        var card = Add(board, "Proefplaatsing");
+        board.AskLegalAdvice(card.Id, "Eerste vraag?", "Joost", Now);
+        board.AnswerLegalAdvice(card.Id, "Eerste antwoord.", "mr. Lammers", Now.AddDays(1));
+
+        ThrowsCode("Text.Required", () => board.AskLegalAdvice(card.Id, "   ", "Joost", Now.AddDays(2)));
+
+        Assert.Empty(card.EarlierLegalAdvice);
+        Assert.Equal("Eerste antwoord.", card.LegalAdvice!.Answer);
+    }
+
+    [Fact]
     public void The_checklist_of_a_card_and_every_change_raise_its_revision()
     {
         var board = NewBoard();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NinetyNine.Tests.Support;
 using NinetyNine.Web.Features.Boards;
@@ -80,5 +81,30 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         var open = (await Advice.QueueAsync(eva)).First(r => r.IsOpen);
         var e = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Advice.AnswerAsync(eva, open.BoardId, open.CardId, new AdviceAnswerForm { Answer = "  " }));
         Assert.Equal("Antwoord is verplicht.", Assert.Single(e.Errors).ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_new_question_on_an_answered_card_keeps_the_earlier_answer_in_the_queue_and_in_the_database()
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var boardId = (await Advice.QueueAsync(eva))[0].BoardId;
+        await using var sanne = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), boardId);
+        await sanne.StartAsync();
+        var cardId = (await sanne.AddCardAsync(sanne.Columns[0].Id, BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Inleenconstructie")))).CardId!.Value;
+        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Telt inlenen mee?"))).Accepted);
+        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Ja, voor de inlener." })).Accepted);
+
+        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "En voor de uitlener?"))).Accepted);
+
+        var ofCard = (await Advice.QueueAsync(eva)).Where(r => r.CardId == cardId).ToList();
+        Assert.Equal(2, ofCard.Count);
+        Assert.Equal("En voor de uitlener?", ofCard.Single(r => r.IsOpen).Question);
+        Assert.Equal(("Telt inlenen mee?", "Ja, voor de inlener."), (ofCard.Single(r => !r.IsOpen).Question, ofCard.Single(r => !r.IsOpen).Answer));
+        // Answered too, so the other tests of this class find the seeded open questions only.
+        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Nee." })).Accepted);
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        var stored = (await db.Boards.AsNoTracking().SingleAsync(b => b.Id == new NinetyNine.Domain.Common.BoardId(boardId))).Cards.Single(c => c.Id.Value == cardId);
+        Assert.Equal(("Telt inlenen mee?", "mr. Eva Lammers"), (stored.EarlierLegalAdvice.Single().Question, stored.EarlierLegalAdvice.Single().AnsweredBy));
+        Assert.Equal(("En voor de uitlener?", "Nee."), (stored.LegalAdvice!.Question, stored.LegalAdvice.Answer));
     }
 }

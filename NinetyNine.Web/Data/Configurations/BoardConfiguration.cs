@@ -28,7 +28,7 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
             c.Property(x => x.Name).HasMaxLength(BoardColumn.NameMaxLength);
         });
 
-        // A card's fields, checklist, legal question and origin are value objects: one JSON column each.
+        // A card's fields, checklist, legal questions and origin are value objects: one JSON column each.
         builder.OwnsMany(b => b.Cards, c =>
         {
             c.ToTable("BoardCards");
@@ -38,6 +38,7 @@ internal sealed class BoardConfiguration : IEntityTypeConfiguration<Board>
             c.Property(x => x.Fields).HasJsonConversion();
             c.Property(x => x.Checklist).HasJsonConversion();
             c.Property(x => x.LegalAdvice).HasJsonConversion();
+            c.Property(x => x.EarlierLegalAdvice).HasJsonConversion();
             c.Property(x => x.Origin).HasJsonConversion();
             c.HasIndex("BoardId", nameof(Card.ColumnId), nameof(Card.Position));
             c.OwnsMany(x => x.Comments, m =>

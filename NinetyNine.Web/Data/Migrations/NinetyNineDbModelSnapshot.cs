@@ -961,6 +961,10 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<Guid>("CreatedBy")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("EarlierLegalAdvice")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Fields")
                                 .IsRequired()
                                 .HasColumnType("TEXT");

@@ -46,10 +46,12 @@ public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, Boa
         var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == member.NetworkId)
             .ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var boardsOfNetwork = await db.Boards.AsNoTracking().AsSplitQuery().Where(b => b.NetworkId == member.NetworkId).ToListAsync(cancellationToken);
-        var requests = boardsOfNetwork.SelectMany(b => b.Cards.Where(c => c.LegalAdvice is not null && !(c.IsArchived && c.LegalAdvice.IsOpen))
-            .Select(c => new AdviceRequest(b.Id.Value, c.Id.Value, groups.GetValueOrDefault(b.ThemeGroupId, "?"), c.Fields.Title, c.Fields.Description,
-                c.Fields.DueOn, c.LegalAdvice!.Question, c.LegalAdvice.AskedBy, c.LegalAdvice.AskedAt, c.LegalAdvice.Answer, c.LegalAdvice.AnsweredBy,
-                c.LegalAdvice.AnsweredAt)));
+        // Every question stays in the queue with its answer, earlier ones too; an open question on an archived card has no one to answer.
+        var requests = boardsOfNetwork.SelectMany(b => b.Cards.SelectMany(c => c.EarlierLegalAdvice.Append(c.LegalAdvice)
+            .OfType<LegalAdvice>()
+            .Where(a => !(c.IsArchived && a.IsOpen))
+            .Select(a => new AdviceRequest(b.Id.Value, c.Id.Value, groups.GetValueOrDefault(b.ThemeGroupId, "?"), c.Fields.Title, c.Fields.Description,
+                c.Fields.DueOn, a.Question, a.AskedBy, a.AskedAt, a.Answer, a.AnsweredBy, a.AnsweredAt))));
         return [.. requests.OrderBy(r => r.IsOpen ? 0 : 1).ThenByDescending(r => r.IsOpen ? r.AskedAt : r.AnsweredAt)];
     }
 

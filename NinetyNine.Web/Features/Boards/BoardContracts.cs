@@ -81,6 +81,7 @@ public sealed record CardState(
     IReadOnlyList<ChecklistEntry> Checklist,
     IReadOnlyList<CommentState> Comments,
     LegalAdvice? LegalAdvice,
+    IReadOnlyList<LegalAdvice> EarlierLegalAdvice,
     CardOrigin? Origin,
     bool IsArchived);
 

@@ -458,6 +458,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         c.Checklist,
         [.. c.Comments.Select(m => new CommentState(m.Id, m.AuthorName, m.Text, m.At))],
         c.LegalAdvice,
+        c.EarlierLegalAdvice,
         c.Origin,
         c.IsArchived);
 
