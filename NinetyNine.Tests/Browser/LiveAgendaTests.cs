@@ -133,6 +133,40 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
         await marloes.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task On_a_phone_nothing_moves_under_the_finger_while_a_change_is_being_saved()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId, width: 360);
+        // After every change of the page, where the second item's buttons are: a "not saved" notice that comes and goes
+        // must not push them around (a tap aimed at one would land on something else).
+        await marloes.EvaluateAsync("""
+            () => {
+              window.__tops = new Set();
+              const record = () => { const item = document.querySelectorAll('[data-testid=agenda-item]')[1];
+                if (item) window.__tops.add(Math.round(item.getBoundingClientRect().top + window.scrollY)); };
+              record();
+              new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+            }
+            """);
+
+        // Moves and typed notes on the first item: each is "not saved" until the server has it.
+        var first = "Aanmelding en toelating van nieuwe deelnemers";
+        for (var i = 0; i < 3; i++)
+        {
+            await marloes.Locator("[data-testid=agenda-item]").Nth(2).Locator("[data-testid=move-down]").ClickAsync();
+            await Expect(marloes.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        }
+
+        await TypeAtAsync(Item(marloes, first).Locator("textarea[data-testid=notes]"), [], "Twee aanmeldingen.");
+        await Expect(Item(marloes, first).Locator("[data-testid=notes-unsaved]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(marloes.Locator("[data-testid=saved]")).ToHaveTextAsync("Opgeslagen");
+
+        var tops = await marloes.EvaluateAsync<int[]>("() => [...window.__tops]");
+        Assert.Single(tops);
+        await marloes.Context.CloseAsync();
+    }
+
     /// <summary>Puts the caret where a person would (keys such as End), then types at a brisk speed.</summary>
     private static async Task TypeAtAsync(ILocator field, string[] keys, string text)
     {

@@ -236,7 +236,7 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         var dialog = await OpenAsync(reader, cardId, readerMember);
 
         Assert.Empty(dialog.FindAll("[data-testid=card-dialog] input, [data-testid=card-dialog] textarea"));
-        Assert.Empty(dialog.FindAll("[data-testid=save-card], [data-testid=add-comment], [data-testid=archive-card], [data-testid=add-entry]"));
+        Assert.Empty(dialog.FindAll("[data-testid=save-card], [data-testid=add-comment], [data-testid=archive-card], [data-testid=archive-card-icon], [data-testid=add-entry]"));
         Assert.Empty(dialog.FindAll("[data-testid=card-fields-view] [data-testid=card-title]"));
         Assert.Equal("Leesbaar", Text(dialog.Find("[data-testid=card-dialog-title]")));
         Assert.Equal("Zaal reserveren", Text(dialog.Find("[data-testid=checklist-entry]")));
