@@ -86,6 +86,31 @@ public sealed class ActionCardsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((board.Columns[^1].Name, true), (status.ColumnName, status.IsDone));
     }
 
+    [Fact]
+    public async Task Everyone_with_the_meeting_open_is_told_when_its_card_moves_and_another_meeting_is_not()
+    {
+        var (meetingId, actionId) = await MeetingWithActionAsync("Stageplekken inventariseren");
+        var (otherMeetingId, _) = await MeetingWithActionAsync("Iets anders");
+        var group = await GroupAsync();
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        await using var marloes = await HubClients.AgendaAsync(app, AppFactory.CoreGroupMember, meetingId);
+        await using var elsewhere = await HubClients.AgendaAsync(app, AppFactory.CoreGroupMember, otherMeetingId);
+        var (told, toldElsewhere) = (0, 0);
+        marloes.LinkedCardsChanged += () => Interlocked.Increment(ref told);
+        elsewhere.LinkedCardsChanged += () => Interlocked.Increment(ref toldElsewhere);
+
+        var cardId = (await Cards.SendToBoardAsync(coordinator, meetingId, actionId, group)).CardId!.Value;
+        await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 1, "the meeting hears of its new card");
+        var boards = app.Services.GetRequiredService<BoardService>();
+        var boardId = (await boards.BoardOfAsync(coordinator, new ThemeGroupId(group)))!.Value;
+        var columns = (await boards.SnapshotAsync(coordinator, boardId))!.Columns;
+        Assert.True((await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.MoveCard, cardId, columns[2].Id, 0), _ => Task.CompletedTask)).Accepted);
+
+        await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 2, "the meeting hears that its card moved");
+        Assert.Equal(columns[2].Name, (await Cards.OfMeetingAsync(await app.MemberAsync(AppFactory.CoreGroupMember), meetingId))[actionId].ColumnName);
+        Assert.Equal(0, Volatile.Read(ref toldElsewhere));
+    }
+
     [Theory]
     [InlineData(AppFactory.Participant)]
     [InlineData(AppFactory.ThemeLead)]

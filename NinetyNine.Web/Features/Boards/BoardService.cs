@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.ThemeGroups;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Boards;
@@ -25,7 +27,8 @@ public enum BoardAccess
 /// the board's new version. Changes to one board pass one at a time on this server; the board stays loaded between
 /// them, and a save made elsewhere in the meantime is caught by its version and applied again on a fresh load.
 /// </summary>
-public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, ILogger<BoardService> logger)
+public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, IHubContext<AgendaHub, IAgendaClient> agendaHub,
+    ILogger<BoardService> logger)
 {
     private readonly ConcurrentDictionary<Guid, BoardLine> _lines = new();
     private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
@@ -288,12 +291,25 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                 var columnsChanged = ColumnsKey(board) != columns;
                 await broadcast(new BoardChange(board.Id.Value, board.Version, [.. touched.Select(c => CardOf(c, network))],
                     columnsChanged ? Columns(board.Columns) : null, columnsChanged ? Columns(board.ArchivedColumns) : null));
+                await TellMeetingsAsync(columnsChanged ? board.Cards : touched);
                 return result with { Version = board.Version };
             }
         }
         finally
         {
             line.Turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// The meetings whose action items became these cards show the cards' status: they are told to read it again (only
+    /// the meeting's id goes out; each page reads the status with its own person's rights).
+    /// </summary>
+    private async Task TellMeetingsAsync(IEnumerable<Card> cards)
+    {
+        foreach (var meetingId in cards.Select(c => c.Origin?.MeetingId).OfType<Guid>().Distinct())
+        {
+            await agendaHub.Clients.Group(AgendaHub.Group(meetingId)).LinkedCardsChanged(meetingId);
         }
     }
 

@@ -29,6 +29,13 @@ public sealed class AgendaConnection : IAsyncDisposable
             Present = present;
             Changed?.Invoke();
         });
+        _hub.On<Guid>(nameof(IAgendaClient.LinkedCardsChanged), meetingId =>
+        {
+            if (meetingId == _meetingId)
+            {
+                LinkedCardsChanged?.Invoke();
+            }
+        });
         _hub.Reconnecting += _ =>
         {
             Changed?.Invoke();
@@ -44,6 +51,9 @@ public sealed class AgendaConnection : IAsyncDisposable
 
     /// <summary>Raised after any change of state; handlers must be quick (a Blazor page re-renders).</summary>
     public event Action? Changed;
+
+    /// <summary>Raised when a card made from one of the meeting's action items changed on its board.</summary>
+    public event Action? LinkedCardsChanged;
 
     /// <summary>Raised when the server refused something this client asked for, with the reason.</summary>
     public event Action<string>? Refused;

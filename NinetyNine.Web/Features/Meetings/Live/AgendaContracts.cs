@@ -127,6 +127,9 @@ public interface IAgendaClient
     Task AgendaChanged(AgendaChange change);
 
     Task PresenceChanged(IReadOnlyList<PresenceEntry> present);
+
+    /// <summary>A card made from one of this meeting's action items changed on its board: its status is to be read again.</summary>
+    Task LinkedCardsChanged(Guid meetingId);
 }
 
 internal static class AgendaStates
