@@ -115,6 +115,21 @@ public sealed class BoardExtrasComponentTests : MudTestContext
     }
 
     [Fact]
+    public void An_answer_being_typed_when_someone_else_answers_stays_on_screen()
+    {
+        var open = Request("Inleen", false, 5);
+        var list = Render<AdviceQueueList>(p => p.Add(c => c.Requests, [open]).Add(c => c.Answer, (_, _) => Task.FromResult<string?>(null)));
+        list.Find("[data-testid=advice-start]").Click();
+        list.Find("textarea[data-testid=advice-answer-input]").Input("Ze tellen mee voor de inlener.");
+
+        list.Render(p => p.Add(c => c.Requests, [open with { Answer = "Ja.", AnsweredBy = "mr. Eva Lammers", AnsweredAt = DateTimeOffset.UtcNow }]));
+
+        Assert.Empty(list.FindAll("textarea[data-testid=advice-answer-input]"));
+        Assert.StartsWith("Deze vraag over „Inleen” is intussen door iemand anders beantwoord.", list.Find("[data-testid=advice-overtaken]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Ze tellen mee voor de inlener.", list.Find("[data-testid=advice-overtaken-text]").TextContent);
+    }
+
+    [Fact]
     public void An_action_shows_its_cards_status_with_a_link_to_the_board_and_the_others_offer_naar_bord_to_the_coordinator()
     {
         var linked = new ActionState(Guid.NewGuid(), "Werkgevers benaderen", "Joost Hulshof", null, false);

@@ -107,4 +107,30 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("Telt inlenen mee?", "mr. Eva Lammers"), (stored.EarlierLegalAdvice.Single().Question, stored.EarlierLegalAdvice.Single().AnsweredBy));
         Assert.Equal(("En voor de uitlener?", "Nee."), (stored.LegalAdvice!.Question, stored.LegalAdvice.Answer));
     }
+
+    [Fact]
+    public async Task An_advisor_with_the_queue_open_hears_of_a_new_question_and_others_may_not_listen()
+    {
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        var boardId = (await Advice.QueueAsync(eva))[0].BoardId;
+        await using var queue = new AdviceConnection(await HubClients.ConnectionAsync(app, AppFactory.Advisor, hubPath: BoardHub.Path));
+        var told = 0;
+        queue.Changed += () => Interlocked.Increment(ref told);
+        await queue.StartAsync();
+        await using var sanne = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), boardId);
+        await sanne.StartAsync();
+
+        // A card without a question tells the queue nothing; asking on it does.
+        var cardId = (await sanne.AddCardAsync(sanne.Columns[0].Id, BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Jobcoach")))).CardId!.Value;
+        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Wie betaalt de jobcoach?"))).Accepted);
+        await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 1, "the queue hears of the question");
+        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Het UWV, via de werkgever." })).Accepted);
+        await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 2, "the queue hears of the answer");
+
+        foreach (var email in new[] { AppFactory.Participant, AppFactory.ThemeLead, AppFactory.CoreGroupMember })
+        {
+            await using var other = new AdviceConnection(await HubClients.ConnectionAsync(app, email, hubPath: BoardHub.Path));
+            await Assert.ThrowsAsync<HubException>(() => other.StartAsync());
+        }
+    }
 }

@@ -60,13 +60,17 @@ public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, Boa
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(form);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await EnsureAdvisorAsync(db, member, cancellationToken);
-        }
-
+        await EnsureAdvisorAsync(member, cancellationToken);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         return await boards.AnswerLegalAdviceAsync(member, boardId, cardId, form.Answer, hub.Clients.Group(BoardHub.Group(boardId)).BoardChanged, cancellationToken);
+    }
+
+    /// <summary>Throws <see cref="ForbiddenException"/> unless the person may see the queue.</summary>
+    public async Task EnsureAdvisorAsync(CurrentMember member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await EnsureAdvisorAsync(db, member, cancellationToken);
     }
 
     private async Task EnsureAdvisorAsync(NinetyNineDb db, CurrentMember member, CancellationToken cancellationToken)

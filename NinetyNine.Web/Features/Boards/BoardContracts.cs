@@ -111,4 +111,7 @@ public sealed record BoardChange(Guid BoardId, int Version, IReadOnlyList<CardSt
 public interface IBoardClient
 {
     Task BoardChanged(BoardChange change);
+
+    /// <summary>A legal question of the network was asked, answered or its card changed: the lawyers' queue is to be read again.</summary>
+    Task AdviceChanged();
 }

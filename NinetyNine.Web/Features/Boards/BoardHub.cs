@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 using NinetyNine.Domain.Common;
 using NinetyNine.Web.Security;
 
@@ -11,11 +12,30 @@ namespace NinetyNine.Web.Features.Boards;
 /// accepted changes go to everyone with the board open, each with the board's next version.
 /// </summary>
 [Authorize(AuthenticationSchemes = HubTicketAuthentication.Schemes, Policy = Policies.Member)]
-public sealed class BoardHub(BoardService boards) : Hub<IBoardClient>
+public sealed class BoardHub(BoardService boards, AdviceService advice, IStringLocalizer<SharedResource> l) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
 
     public static string Group(Guid boardId) => $"board:{boardId}";
+
+    /// <summary>Everyone of a network with the lawyers' queue open.</summary>
+    public static string AdviceGroup(NetworkId networkId) => $"advice:{networkId.Value}";
+
+    /// <summary>Joins the network's advice queue (again after every reconnect): advisors and the coordinator only.</summary>
+    public async Task JoinAdvice()
+    {
+        var member = Member();
+        try
+        {
+            await advice.EnsureAdvisorAsync(member, Context.ConnectionAborted);
+        }
+        catch (ForbiddenException)
+        {
+            throw new HubException(l["Advice.NotAllowed"]);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, AdviceGroup(member.NetworkId), Context.ConnectionAborted);
+    }
 
     /// <summary>Joins the board's group (again after every reconnect or missed version) and returns the board as it is now.</summary>
     public async Task<BoardSnapshot> Join(Guid boardId)

@@ -28,7 +28,7 @@ public enum BoardAccess
 /// them, and a save made elsewhere in the meantime is caught by its version and applied again on a fresh load.
 /// </summary>
 public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, IHubContext<AgendaHub, IAgendaClient> agendaHub,
-    ILogger<BoardService> logger)
+    IHubContext<BoardHub, IBoardClient> boardHub, ILogger<BoardService> logger)
 {
     private readonly ConcurrentDictionary<Guid, BoardLine> _lines = new();
     private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
@@ -292,6 +292,12 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                 await broadcast(new BoardChange(board.Id.Value, board.Version, [.. touched.Select(c => CardOf(c, network))],
                     columnsChanged ? Columns(board.Columns) : null, columnsChanged ? Columns(board.ArchivedColumns) : null));
                 await TellMeetingsAsync(columnsChanged ? board.Cards : touched);
+                if (touched.Any(c => c.LegalAdvice is not null))
+                {
+                    // Asked, answered, or a card with a question changed: the lawyers' queue reads itself again.
+                    await boardHub.Clients.Group(BoardHub.AdviceGroup(board.NetworkId)).AdviceChanged();
+                }
+
                 return result with { Version = board.Version };
             }
         }
