@@ -30,7 +30,7 @@ public enum BoardAccess
 public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, IHubContext<AgendaHub, IAgendaClient> agendaHub,
     IHubContext<BoardHub, IBoardClient> boardHub, ILogger<BoardService> logger)
 {
-    private readonly ConcurrentDictionary<Guid, BoardLine> _lines = new();
+    private readonly AggregateLines<Board> _lines = new(dbFactory, (db, id, ct) => db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(id), ct));
     private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
 
     /// <summary>What this person may do on a theme group's board.</summary>
@@ -234,17 +234,15 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
     /// The board's line: one change at a time, on the board kept loaded, checked by <paramref name="allowed"/>, saved with
     /// its history lines (a concurrent save elsewhere makes it load again and apply anew), then broadcast in version order.
     /// </summary>
-    private async Task<BoardResult> RunAsync(CurrentMember member, Guid boardId, string what, Func<Network, ThemeGroup, bool> allowed,
+    private Task<BoardResult> RunAsync(CurrentMember member, Guid boardId, string what, Func<Network, ThemeGroup, bool> allowed,
         Func<Board, Network, NinetyNineDb, BoardResult> change, Func<BoardChange, Task> broadcast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broadcast);
-        var line = _lines.GetOrAdd(boardId, _ => new BoardLine());
-        await line.Turn.WaitAsync(cancellationToken);
-        try
+        return _lines.InTurnAsync(boardId, async line =>
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (db, board) = await line.OpenAsync(dbFactory, boardId, time.GetUtcNow(), cancellationToken);
+                var (db, board) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
                 if (board is null || board.NetworkId != member.NetworkId)
                 {
                     await line.ForgetAsync();
@@ -300,11 +298,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
 
                 return result with { Version = board.Version };
             }
-        }
-        finally
-        {
-            line.Turn.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -485,44 +479,4 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         c.IsArchived);
 
     private static string NameOf(Network network, PersonId id) => network.People.FirstOrDefault(p => p.Id == id)?.Name ?? "?";
-
-    /// <summary>One board kept loaded between changes, and the turn its changes wait for.</summary>
-    private sealed class BoardLine
-    {
-        private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(2);
-        private NinetyNineDb? _db;
-        private Board? _board;
-        private DateTimeOffset _lastUsed;
-
-        public SemaphoreSlim Turn { get; } = new(1, 1);
-
-        public async Task<(NinetyNineDb Db, Board? Board)> OpenAsync(IDbContextFactory<NinetyNineDb> dbFactory, Guid boardId, DateTimeOffset now,
-            CancellationToken cancellationToken)
-        {
-            if (_db is not null && now - _lastUsed > MaxIdle)
-            {
-                await ForgetAsync();
-            }
-
-            _lastUsed = now;
-            if (_db is null)
-            {
-                _db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                _board = await _db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(boardId), cancellationToken);
-            }
-
-            return (_db, _board);
-        }
-
-        public async Task ForgetAsync()
-        {
-            if (_db is not null)
-            {
-                await _db.DisposeAsync();
-            }
-
-            _db = null;
-            _board = null;
-        }
-    }
 }

@@ -19,7 +19,8 @@ namespace NinetyNine.Web.Features.Onboarding;
 public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<PublishTemplate> validator, TimeProvider time,
     ILogger<OnboardingService> logger)
 {
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
+    private readonly AggregateLines<OnboardingChecklist> _lines = new(dbFactory,
+        (db, id, ct) => db.OnboardingChecklists.SingleOrDefaultAsync(c => c.Id == new OnboardingChecklistId(id), ct));
 
     /// <summary>The network's template; the default from the case when the network has none yet.</summary>
     public async Task<OnboardingTemplate> TemplateAsync(CurrentMember member, CancellationToken cancellationToken = default)
@@ -137,16 +138,12 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(broadcast);
-        var gate = _gates.GetOrAdd(command.ChecklistId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        return await _lines.InTurnAsync(command.ChecklistId, async line =>
         {
             for (var attempt = 1; ; attempt++)
             {
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var checklist = await db.OnboardingChecklists
-                    .SingleOrDefaultAsync(c => c.Id == new OnboardingChecklistId(command.ChecklistId) && c.NetworkId == member.NetworkId, cancellationToken);
-                if (checklist is null || !checklist.MayView(member.PersonId, member.IsCoordinator))
+                var (db, checklist) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
+                if (checklist is null || checklist.NetworkId != member.NetworkId || !checklist.MayView(member.PersonId, member.IsCoordinator))
                 {
                     logger.LogWarning("Refused a change to an onboarding checklist the person cannot see");
                     return ChecklistResult.Refused(Text.Get("Onboarding.Unknown"));
@@ -160,26 +157,30 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
                 }
                 catch (DomainException e)
                 {
+                    await line.ForgetAsync(); // Nothing of a refused change may ride along with the next one.
                     return ChecklistResult.Refused(e.Message);
                 }
                 catch (ForbiddenException e)
                 {
+                    await line.ForgetAsync();
                     logger.LogWarning("Refused onboarding change {Kind}: {Reason}", command.Kind, e.Message);
                     return ChecklistResult.Refused(e.Message);
                 }
                 catch (ConcurrencyConflictException) when (attempt < 3)
                 {
-                    continue; // Saved elsewhere in the meantime (another server, the admission): apply it again on that.
+                    await line.ForgetAsync(); // Saved elsewhere in the meantime (another server, the admission): apply it again on that.
+                    continue;
+                }
+                catch
+                {
+                    await line.ForgetAsync();
+                    throw;
                 }
 
                 await broadcast(Snapshot(checklist, network));
                 return new ChecklistResult(true, null, checklist.Version);
             }
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Every newcomer's onboarding, for the coordinator's overview: the running ones first.</summary>

@@ -19,7 +19,7 @@ namespace NinetyNine.Web.Features.Meetings.Live;
 public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, MeetingSeriesService series, TimeProvider time, ILogger<AgendaService> logger)
 {
     public const int MaxPatchLength = 30_000;
-    private readonly ConcurrentDictionary<Guid, MeetingLine> _lines = new();
+    private readonly AggregateLines<Meeting> _lines = new(dbFactory, (db, id, ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == new MeetingId(id), ct));
     public const int MaxCatchUpChanges = 500;
     private const int MaxAttempts = 8;
 
@@ -134,9 +134,7 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
 
         // One change at a time per meeting on this server: no save races (and retries) between editors here, and
         // changes are published in sequence order. Across servers the concurrency token still orders them.
-        var line = _lines.GetOrAdd(command.MeetingId, _ => new MeetingLine());
-        await line.Turn.WaitAsync(cancellationToken);
-        try
+        return await _lines.InTurnAsync(command.MeetingId, async line =>
         {
             var (result, change) = await ApplyInTurnAsync(line, member, command, cancellationToken);
             if (change is not null && publish is not null)
@@ -145,19 +143,15 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             }
 
             return (result, change);
-        }
-        finally
-        {
-            line.Turn.Release();
-        }
+        }, cancellationToken);
     }
 
-    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(MeetingLine line, CurrentMember member, AgendaCommand command,
+    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(AggregateLine<Meeting> line, CurrentMember member, AgendaCommand command,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (db, meeting) = await line.OpenAsync(dbFactory, command.MeetingId, time.GetUtcNow(), cancellationToken);
+            var (db, meeting) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
             if (meeting is null || meeting.NetworkId != member.NetworkId)
             {
                 await line.ForgetAsync();
@@ -222,57 +216,6 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 await line.ForgetAsync();
                 throw;
             }
-        }
-    }
-
-    /// <summary>
-    /// One meeting's turn to change, and the meeting as this server last saved it, still tracked, so a burst of edits
-    /// does not load the whole agenda again for every keystroke. The database stays the judge: a save that finds
-    /// the meeting changed elsewhere fails on the version, and the line loads it afresh.
-    /// </summary>
-    private sealed class MeetingLine
-    {
-        private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(2);
-        private NinetyNineDb? _db;
-        private Meeting? _meeting;
-        private DateTimeOffset _lastUsed;
-
-        public SemaphoreSlim Turn { get; } = new(1, 1);
-
-        /// <summary>True until this line has saved a change of its own since it loaded the meeting.</summary>
-        public bool Fresh { get; private set; } = true;
-
-        public void Saved() => Fresh = false;
-
-        public async Task<(NinetyNineDb Db, Meeting? Meeting)> OpenAsync(IDbContextFactory<NinetyNineDb> dbFactory, Guid meetingId, DateTimeOffset now,
-            CancellationToken cancellationToken)
-        {
-            if (_db is not null && now - _lastUsed > MaxIdle)
-            {
-                await ForgetAsync();
-            }
-
-            _lastUsed = now;
-            if (_db is null)
-            {
-                _db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var id = new MeetingId(meetingId);
-                _meeting = await _db.Meetings.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-            }
-
-            return (_db, _meeting);
-        }
-
-        public async Task ForgetAsync()
-        {
-            if (_db is not null)
-            {
-                await _db.DisposeAsync();
-            }
-
-            _db = null;
-            _meeting = null;
-            Fresh = true;
         }
     }
 
