@@ -31,8 +31,8 @@ public sealed class ActionCardJourneyTests(BrowserFixture browser)
         Assert.True((await agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddAction, item, Action,
             Owner: "Joost Hulshof", DueOn: new DateOnly(2027, 1, 15)))).Result.Accepted);
 
-        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId, 1280);
-        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId, 360);
+        var sanne = await browser.OpenLiveAsync(AppFactory.Coordinator, $"/meetings/{meetingId}");
+        var marloes = await browser.OpenLiveAsync(AppFactory.CoreGroupMember, $"/meetings/{meetingId}", 360);
         await Expect(marloes.Locator("[data-testid=send-to-board]")).ToHaveCountAsync(0);
 
         // The coordinator sends it to the group's board.
@@ -69,14 +69,5 @@ public sealed class ActionCardJourneyTests(BrowserFixture browser)
 
         await sanne.Context.CloseAsync();
         await marloes.Context.CloseAsync();
-    }
-
-    private async Task<IPage> OpenMeetingAsync(string email, Guid meetingId, int width)
-    {
-        var page = await browser.SignInAsync(email, width);
-        await page.GotoAsync($"{browser.BaseUrl}/meetings/{meetingId}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
-        return page;
     }
 }

@@ -23,8 +23,8 @@ public sealed class AdviceJourneyTests(BrowserFixture browser)
     public async Task A_new_question_arrives_live_in_the_queue_and_its_answer_moves_it_for_everyone()
     {
         var app = browser.App;
-        var eva = await OpenQueueAsync(AppFactory.Advisor, 360);
-        var sanne = await OpenQueueAsync(AppFactory.Coordinator, 1280);
+        var eva = await browser.OpenLiveAsync(AppFactory.Advisor, "/advice", 360);
+        var sanne = await browser.OpenLiveAsync(AppFactory.Coordinator, "/advice");
         var open = await eva.Locator("[data-testid=advice-request]").CountAsync();
 
         // The coordinator asks on a card of the group's board (through the board's own line, as the board page does).
@@ -59,14 +59,5 @@ public sealed class AdviceJourneyTests(BrowserFixture browser)
 
         await eva.Context.CloseAsync();
         await sanne.Context.CloseAsync();
-    }
-
-    private async Task<IPage> OpenQueueAsync(string email, int width)
-    {
-        var page = await browser.SignInAsync(email, width);
-        await page.GotoAsync($"{browser.BaseUrl}/advice");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
-        return page;
     }
 }

@@ -49,6 +49,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new person signed in on a live page (a meeting, a board, the advice queue), once its own connection is up.</summary>
+    public async Task<IPage> OpenLiveAsync(string email, string path, int width = 1280)
+    {
+        var page = await SignInAsync(email, width);
+        await page.GotoAsync(BaseUrl + path);
+        await WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
+        return page;
+    }
+
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("[data-app-ready=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 

@@ -181,10 +181,7 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
 
     private async Task<IPage> OpenMeetingAsync(string email, Guid meetingId, int width = 1280)
     {
-        var page = await browser.SignInAsync(email, width);
-        await page.GotoAsync($"{browser.BaseUrl}/meetings/{meetingId}");
-        await BrowserFixture.WaitUntilInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
+        var page = await browser.OpenLiveAsync(email, $"/meetings/{meetingId}", width);
         await Expect(page.Locator("[data-testid=agenda-item]").First).ToBeVisibleAsync();
         return page;
     }
