@@ -138,6 +138,7 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
     {
         var meetingId = await HubClients.NewMeetingAsync(browser.App);
         var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId, width: 360);
+        await Expect(marloes.Locator("[data-testid=presence]")).ToContainTextAsync("Marloes ter Horst");
         // After every change of the page, where the second item's buttons are: a "not saved" notice that comes and goes
         // must not push them around (a tap aimed at one would land on something else).
         await marloes.EvaluateAsync("""
@@ -154,7 +155,10 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
         var first = "Aanmelding en toelating van nieuwe deelnemers";
         for (var i = 0; i < 3; i++)
         {
+            var items = marloes.Locator("[data-testid=agenda-item] [data-testid=item-title]");
+            var moving = await items.Nth(2).TextContentAsync();
             await marloes.Locator("[data-testid=agenda-item]").Nth(2).Locator("[data-testid=move-down]").ClickAsync();
+            await Expect(items.Nth(3)).ToHaveTextAsync(moving!, new() { Timeout = 15_000 });
             await Expect(marloes.Locator("[data-testid=unsaved]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         }
 
@@ -164,6 +168,7 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
 
         var tops = await marloes.EvaluateAsync<int[]>("() => [...window.__tops]");
         Assert.Single(tops);
+        await Expect(marloes.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(4);
         await marloes.Context.CloseAsync();
     }
 
