@@ -107,8 +107,11 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
         await sanne.ClickAsync("[data-testid=reschedule]");
         var dialog = sanne.Locator(".mud-dialog");
         var time = dialog.Locator("input[data-testid=plan-time]");
+        // Clear it only once the picker shows the meeting's time, as a person would see it (it fills itself in after opening).
+        await Expect(time).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}$"));
         await time.FillAsync("");
         await time.PressAsync("Tab");
+        await Expect(dialog).ToContainTextAsync("Begintijd is verplicht.");
         await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
         await Expect(dialog).ToContainTextAsync("Begintijd is verplicht.");
         await time.FillAsync("14:30");
