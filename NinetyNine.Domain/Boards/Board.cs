@@ -286,7 +286,7 @@ public sealed class Board : IAggregateRoot
     public void AskLegalAdvice(CardId id, string question, string askedBy, DateTimeOffset now)
     {
         var card = ActiveCard(id);
-        if (card.LegalAdvice is { IsOpen: true })
+        if (!card.AcceptsLegalQuestion)
         {
             throw new DomainException("Board.AdviceAlreadyAsked");
         }

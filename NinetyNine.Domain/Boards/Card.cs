@@ -202,6 +202,9 @@ public sealed class Card
     /// <summary>Grows with every change of the card; a client names the revision it edited.</summary>
     public int Revision { get; internal set; }
 
+    /// <summary>A question for the lawyers may be put: the card is not archived and has no question waiting for an answer.</summary>
+    public bool AcceptsLegalQuestion => !IsArchived && LegalAdvice is not { IsOpen: true };
+
     public bool IsOverdue(DateOnly today) => !IsArchived && Fields.DueOn is { } due && due < today;
 
     internal void AddComment(CardComment comment) => _comments.Add(comment);

@@ -45,7 +45,7 @@ public sealed class BoardComponentTests : MudTestContext
             new CardFieldsState(title, string.Empty, owner ?? Henk, due, employers ?? [], [], labels ?? [], FundingStatus.NotNeeded, null, null),
             ownerName, checklist ?? [],
             [.. Enumerable.Range(0, comments).Select(i => new CommentState(Guid.NewGuid(), "Sanne Kuipers", $"Reactie {i}", Now))],
-            legal, [], null, archived);
+            legal, [], null, archived, !archived && legal is not { IsOpen: true });
 
     private IRenderedComponent<BoardCardTile> RenderTile(CardState card, bool canEdit = true, bool isLast = false, List<CardMove>? moves = null,
         List<CardState>? archived = null) =>

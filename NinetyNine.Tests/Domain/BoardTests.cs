@@ -186,9 +186,16 @@ public class BoardTests
         var card = Add(board, "Proefplaatsing");
 
         ThrowsCode("Board.NoOpenQuestion", () => board.AnswerLegalAdvice(card.Id, "x", "mr. Lammers", Now));
+        Assert.True(card.AcceptsLegalQuestion);
         board.AskLegalAdvice(card.Id, "Mag een proefplaatsing langer dan twee maanden?", "Joost", Now);
+        Assert.False(card.AcceptsLegalQuestion);
         ThrowsCode("Board.AdviceAlreadyAsked", () => board.AskLegalAdvice(card.Id, "Nog een vraag", "Joost", Now));
         board.AnswerLegalAdvice(card.Id, "Ja, met instemming van het UWV.", "mr. Lammers", Now.AddDays(2));
+        Assert.True(card.AcceptsLegalQuestion);
+        board.ArchiveCard(card.Id);
+        Assert.False(card.AcceptsLegalQuestion);
+        ThrowsCode("Board.CardArchived", () => board.AskLegalAdvice(card.Id, "En daarna?", "Joost", Now.AddDays(3)));
+        board.RestoreCard(card.Id);
 
         Assert.False(card.LegalAdvice!.IsOpen);
         Assert.Equal(("Ja, met instemming van het UWV.", "mr. Lammers"), (card.LegalAdvice.Answer, card.LegalAdvice.AnsweredBy));

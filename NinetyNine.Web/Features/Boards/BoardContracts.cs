@@ -83,7 +83,8 @@ public sealed record CardState(
     LegalAdvice? LegalAdvice,
     IReadOnlyList<LegalAdvice> EarlierLegalAdvice,
     CardOrigin? Origin,
-    bool IsArchived);
+    bool IsArchived,
+    bool AcceptsLegalQuestion);
 
 /// <summary>A person or employer a card can name.</summary>
 public sealed record Choice(Guid Id, string Name);

@@ -476,7 +476,8 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         c.LegalAdvice,
         c.EarlierLegalAdvice,
         c.Origin,
-        c.IsArchived);
+        c.IsArchived,
+        c.AcceptsLegalQuestion);
 
     private static string NameOf(Network network, PersonId id) => network.People.FirstOrDefault(p => p.Id == id)?.Name ?? "?";
 }
