@@ -132,6 +132,8 @@ public sealed class Application : IAggregateRoot
             throw new DomainException("Application.VoteStillOpen");
         }
 
+        DateRules.Ensure(decidedOn, DateOnly.FromDateTime(now.DateTime), "Field.DecisionDate");
+
         var decision = new ApplicationDecision(outcome, rationale, decidedOn, meetingId, now);
         _decisions.Add(decision);
         Status = outcome switch

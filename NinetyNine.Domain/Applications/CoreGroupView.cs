@@ -54,7 +54,7 @@ public sealed class ApplicationDecision
     {
         Id = Guid.CreateVersion7();
         Outcome = outcome;
-        Rationale = string.IsNullOrWhiteSpace(rationale)
+        Rationale = TextRules.IsBlank(rationale)
             ? throw new DomainException("Application.RationaleRequired")
             : Guard.Text(rationale, RationaleMaxLength, "Field.Rationale");
         DecidedOn = decidedOn;

@@ -16,7 +16,7 @@ public sealed class DecideOnApplicationValidator : AbstractValidator<DecideOnApp
     public DecideOnApplicationValidator()
     {
         RuleFor(x => x.Outcome).NotNull().IsInEnum().WithMessage(_ => Text.Get("Application.UnknownOutcome"));
-        RuleFor(x => x.Rationale).NotEmpty().WithMessage(_ => Text.Get("Application.RationaleRequired"))
+        RuleFor(x => x.Rationale).Must(v => !TextRules.IsBlank(v)).WithMessage(_ => Text.Get("Application.RationaleRequired"))
             .MaxText(ApplicationDecision.RationaleMaxLength, "Field.Rationale");
     }
 }

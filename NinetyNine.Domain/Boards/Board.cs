@@ -150,7 +150,9 @@ public sealed class Board : IAggregateRoot
             throw new DomainException("Board.TooManyCards", MaxCards);
         }
 
-        var card = new Card(column, CardsIn(column).Count, fields.Normalised(), by, now) { Origin = origin };
+        var normalised = fields.Normalised();
+        EnsureSaneDueDate(normalised, DateOnly.FromDateTime(now.DateTime));
+        var card = new Card(column, CardsIn(column).Count, normalised, by, now) { Origin = origin };
         _cards.Add(card);
         return card;
     }
@@ -184,6 +186,7 @@ public sealed class Board : IAggregateRoot
         ArgumentNullException.ThrowIfNull(wanted);
         var card = ActiveCard(id);
         var mine = wanted.Normalised();
+        EnsureSaneDueDate(mine, DateOnly.FromDateTime(card.CreatedAt.DateTime));
         var current = card.Fields;
         var next = current;
         var changed = new List<string>();
@@ -320,6 +323,15 @@ public sealed class Board : IAggregateRoot
     /// <summary>For tests and checks: every column's active cards are numbered 0..n-1.</summary>
     public bool PositionsAreDense() =>
         _columns.All(column => CardsIn(column.Id).Select(c => c.Position).SequenceEqual(Enumerable.Range(0, CardsIn(column.Id).Count)));
+
+    /// <summary>A card's due date lies within the sane range (<see cref="DateRules"/>) around the day it was made.</summary>
+    private static void EnsureSaneDueDate(CardFields fields, DateOnly anchor)
+    {
+        if (fields.DueOn is { } due)
+        {
+            DateRules.Ensure(due, anchor, "Field.DueOn");
+        }
+    }
 
     private Card ActiveCard(CardId id)
     {

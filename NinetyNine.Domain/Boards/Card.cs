@@ -106,7 +106,12 @@ public sealed record CardFields(
 
     private static List<string> Tags(IEnumerable<string> tags, string field)
     {
-        var list = tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = tags.Select(t => t?.Trim() ?? string.Empty).Where(t => !TextRules.IsBlank(t)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var tag in list)
+        {
+            TextRules.EnsureNoForbiddenCharacters(tag, field);
+        }
+
         if (list.Count > MaxTags)
         {
             throw new DomainException("Board.TooManyTags", Text.Get(field), MaxTags);

@@ -14,7 +14,7 @@ public sealed record EmailAddress
     public static bool IsValid(string? value)
     {
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Contains(' ', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Contains(' ', StringComparison.Ordinal) || TextRules.HasForbiddenCharacters(trimmed))
         {
             return false;
         }

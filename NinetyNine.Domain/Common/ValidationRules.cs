@@ -5,13 +5,20 @@ namespace NinetyNine.Domain.Common;
 /// <summary>Shared FluentValidation rules with translated, field-specific messages.</summary>
 public static class ValidationRules
 {
+    /// <summary>Something visible: spaces and invisible characters alone (zero-width space, BOM) count as empty (<see cref="TextRules.IsBlank"/>).</summary>
     public static IRuleBuilderOptions<T, string?> NotEmptyText<T>(this IRuleBuilder<T, string?> rule, string field) =>
-        rule.Must(v => !string.IsNullOrWhiteSpace(v))
+        rule.Must(v => !TextRules.IsBlank(v))
             .WithMessage(_ => Text.Get("Text.Required", Text.Get(field)));
 
+    /// <summary>
+    /// A free text within its cap and, as the shared text rule demands of every text, without control characters other
+    /// than tab and line breaks (<see cref="TextRules.HasForbiddenCharacters"/>): the aggregate would refuse them too.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> MaxText<T>(this IRuleBuilder<T, string?> rule, int max, string field) =>
         rule.Must(v => (v?.Trim().Length ?? 0) <= max)
-            .WithMessage(_ => Text.Get("Text.TooLong", Text.Get(field), max));
+            .WithMessage(_ => Text.Get("Text.TooLong", Text.Get(field), max))
+            .Must(v => !TextRules.HasForbiddenCharacters(v))
+            .WithMessage(_ => Text.Get("Text.ControlCharacters", Text.Get(field)));
 
     public static IRuleBuilderOptions<T, string?> Kvk<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => KvkNumber.IsValid(KvkNumber.Normalise(v)))
@@ -21,10 +28,15 @@ public static class ValidationRules
         rule.Must(EmailAddress.IsValid)
             .WithMessage(_ => Text.Get("Email.Invalid"));
 
-    /// <summary>Refuses markup in plain-text fields (names, towns): no one needs angle brackets there.</summary>
+    /// <summary>
+    /// Refuses markup and line breaks or tabs in one-line plain-text fields (names, towns): no one needs angle brackets
+    /// there. Other control characters are refused in every field by <see cref="MaxText{T}"/>, with their own message.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, string field) =>
-        rule.Must(v => v is null || (v.IndexOfAny(['<', '>']) < 0 && !v.Any(char.IsControl)))
-            .WithMessage(_ => Text.Get("Text.NoMarkup", Text.Get(field)));
+        rule.Must(v => v is null || v.IndexOfAny(['<', '>']) < 0)
+            .WithMessage(_ => Text.Get("Text.NoMarkup", Text.Get(field)))
+            .Must(v => v is null || v.IndexOfAny(['\t', '\n', '\r']) < 0)
+            .WithMessage(_ => Text.Get("Text.SingleLine", Text.Get(field)));
 
     /// <summary>Validates one property, for field-level validation in forms (MudForm).</summary>
     public static Func<object, string, Task<IEnumerable<string>>> ValidateValue<T>(this IValidator<T> validator) =>

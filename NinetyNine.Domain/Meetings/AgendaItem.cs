@@ -69,16 +69,8 @@ public sealed class AgendaItem
         TimeboxMinutes = minutes;
     }
 
-    internal void SetNotes(string? notes)
-    {
-        var value = notes ?? string.Empty;
-        if (value.Length > NotesMaxLength)
-        {
-            throw new DomainException("Text.TooLong", Text.Get("Field.Notes"), NotesMaxLength);
-        }
-
-        Notes = value;
-    }
+    /// <summary>Notes are kept exactly as typed (spaces and line breaks included), within the cap and without control characters.</summary>
+    internal void SetNotes(string? notes) => Notes = Guard.FreeText(notes, NotesMaxLength, "Field.Notes");
 
     internal Decision RecordDecision(string text, DateTime at)
     {

@@ -44,7 +44,6 @@ public sealed class AgendaTopic
 
     internal void SetDetail(string? detail)
     {
-        var value = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim();
-        Detail = value is { Length: > DetailMaxLength } ? value[..(DetailMaxLength - 1)] + "…" : value;
+        Detail = Guard.OptionalText(detail, DetailMaxLength, "Field.ReportText");
     }
 }

@@ -68,11 +68,13 @@ public sealed class Meeting : IAggregateRoot
 
     /// <summary>
     /// Plans a core group meeting with the standing agenda of the network: a regular one of the series when
-    /// <paramref name="seriesDate"/> is given, an extra one otherwise.
+    /// <paramref name="seriesDate"/> is given, an extra one otherwise. The start lies within the sane range around
+    /// <paramref name="now"/> (the network's local time; <see cref="DateRules"/>).
     /// </summary>
-    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateOnly? seriesDate = null)
+    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateTime now, DateOnly? seriesDate = null)
     {
         EnsureDuration(durationMinutes);
+        DateRules.Ensure(startsAt, now, "Field.MeetingDate");
 
         var meeting = new Meeting
         {
@@ -173,9 +175,15 @@ public sealed class Meeting : IAggregateRoot
         Item(itemId).RemoveDecision(decisionId);
     }
 
+    /// <summary>An action item of this meeting; its due date lies within the sane range around the meeting's date (<see cref="DateRules"/>).</summary>
     public ActionItem AddActionItem(AgendaItemId itemId, string text, string? owner, DateOnly? dueOn)
     {
         EnsureEditable();
+        if (dueOn is { } due)
+        {
+            DateRules.Ensure(due, DateOnly.FromDateTime(StartsAt), "Field.DueOn");
+        }
+
         return Item(itemId).AddActionItem(text, owner, dueOn);
     }
 
@@ -336,8 +344,11 @@ public sealed class Meeting : IAggregateRoot
 
     public bool HasTopic(AgendaTopicKind kind, Guid referenceId) => _agenda.Any(i => i.HasTopic(kind, referenceId));
 
-    /// <summary>Moves a planned meeting to another time, length or way of meeting; it keeps its place in the series.</summary>
-    public void Reschedule(DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails)
+    /// <summary>
+    /// Moves a planned meeting to another time, length or way of meeting; it keeps its place in the series. The new start
+    /// lies within the sane range around <paramref name="now"/> (the network's local time; <see cref="DateRules"/>).
+    /// </summary>
+    public void Reschedule(DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateTime now)
     {
         EnsureEditable();
         if (Status != MeetingStatus.Planned)
@@ -351,6 +362,7 @@ public sealed class Meeting : IAggregateRoot
             throw new DomainException("Meeting.UnknownMode");
         }
 
+        DateRules.Ensure(startsAt, now, "Field.MeetingDate");
         StartsAt = DateTime.SpecifyKind(startsAt, DateTimeKind.Unspecified);
         DurationMinutes = durationMinutes;
         Mode = mode;

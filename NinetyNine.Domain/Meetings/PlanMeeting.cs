@@ -39,6 +39,8 @@ public sealed class PlanMeetingValidator : AbstractValidator<PlanMeeting>
         RuleFor(x => x.StartsAt)
             .Must(start => start is null || start >= Network.LocalNow(time, Network.DefaultTimeZone))
             .WithMessage(_ => Text.Get("Meeting.InThePast"))
+            .Must(start => start is null || DateRules.IsSane(start.Value, Network.LocalNow(time, Network.DefaultTimeZone)))
+            .WithMessage(_ => DateRules.Message("Field.MeetingDate", DateOnly.FromDateTime(Network.LocalNow(time, Network.DefaultTimeZone))))
             .OverridePropertyName(nameof(PlanMeeting.Date));
         RuleFor(x => x.DurationMinutes).InclusiveBetween(15, 480).WithMessage(_ => Text.Get("Cadence.Duration"));
         RuleFor(x => x.Mode).IsInEnum().WithMessage(_ => Text.Get("Meeting.UnknownMode"));

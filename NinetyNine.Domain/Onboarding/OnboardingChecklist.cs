@@ -200,13 +200,16 @@ public sealed class OnboardingChecklist : IAggregateRoot
             throw new DomainException("Onboarding.DueBeforeAdmission");
         }
 
-        if (due > AdmittedOn.AddDays(2 * TemplateStep.MaxDueAfterDays))
+        if (due > LatestDue(AdmittedOn))
         {
             throw new DomainException("Onboarding.DueTooLate");
         }
 
         Step(position).DueOn = due;
     }
+
+    /// <summary>The latest a step may be due: twice the longest template delay after the admission.</summary>
+    public static DateOnly LatestDue(DateOnly admittedOn) => admittedOn.AddDays(2 * TemplateStep.MaxDueAfterDays);
 
     public StepComment Comment(int position, PersonId by, string authorName, string text, DateTimeOffset now)
     {
@@ -228,7 +231,7 @@ public sealed class OnboardingChecklist : IAggregateRoot
     }
 
     private static string RequiredReason(string reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new DomainException("Onboarding.ReasonRequired") : Guard.Text(reason, ChecklistStep.ReasonMaxLength, "Field.Reason");
+        TextRules.IsBlank(reason) ? throw new DomainException("Onboarding.ReasonRequired") : Guard.Text(reason, ChecklistStep.ReasonMaxLength, "Field.Reason");
 
     private ChecklistStep Step(int position) =>
         _steps.FirstOrDefault(s => s.Position == position) ?? throw new DomainException("Onboarding.UnknownStep");

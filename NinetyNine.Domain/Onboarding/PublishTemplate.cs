@@ -46,7 +46,7 @@ public sealed class TemplateStepFormValidator : AbstractValidator<TemplateStepFo
 {
     public TemplateStepFormValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.StepTitle")))
+        RuleFor(x => x.Title).NotEmptyText("Field.StepTitle")
             .MaxText(TemplateStep.TitleMaxLength, "Field.StepTitle");
         RuleFor(x => x.Explanation).MaxText(TemplateStep.ExplanationMaxLength, "Field.StepExplanation");
         RuleFor(x => x.Owner).NotNull().WithMessage(_ => Text.Get("Onboarding.UnknownOwner"))

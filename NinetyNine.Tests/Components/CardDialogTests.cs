@@ -32,7 +32,7 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         _app = app;
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(app.Services.GetRequiredService<BoardService>());
-        Services.AddSingleton<IValidator<CardForm>>(new CardFormValidator());
+        Services.AddSingleton<IValidator<CardForm>>(new CardFormValidator(TimeProvider.System));
         Services.AddSingleton<IValidator<CardText>>(new CardTextValidator());
     }
 

@@ -8,7 +8,7 @@ namespace NinetyNine.Tests.Domain;
 /// <summary>The card dialog's validators and form model, against a corpus of bad input.</summary>
 public sealed class CardFormValidatorTests : IDisposable
 {
-    private static readonly CardFormValidator Validator = new();
+    private static readonly CardFormValidator Validator = new(TimeProvider.System);
     private static readonly CardTextValidator TextValidator = new();
     private readonly CultureInfo _ui = CultureInfo.CurrentUICulture;
 

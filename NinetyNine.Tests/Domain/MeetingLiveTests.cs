@@ -14,7 +14,7 @@ public class MeetingLiveTests
     private static readonly DateOnly DueOn = new(2026, 2, 16);
 
     private static Meeting Schedule(NetworkId? networkId = null, DateTime? startsAt = null) =>
-        Meeting.Schedule(networkId ?? NetworkId.New(), startsAt ?? Start, 60, MeetingMode.Video, "https://meet.example.nl/kerngroep");
+        Meeting.Schedule(networkId ?? NetworkId.New(), startsAt ?? Start, 60, MeetingMode.Video, "https://meet.example.nl/kerngroep", startsAt ?? Start);
 
     private static Meeting Live(DateTime? startedAt = null)
     {
@@ -327,7 +327,7 @@ public class MeetingLiveTests
         var meeting = Schedule();
         var nextWeek = Start.AddDays(7).AddHours(1);
 
-        meeting.Reschedule(nextWeek, 60, MeetingMode.InPerson, "Stadhuis");
+        meeting.Reschedule(nextWeek, 60, MeetingMode.InPerson, "Stadhuis", nextWeek);
 
         Assert.Equal(nextWeek.AddMinutes(4 * Meeting.DefaultItemMinutes), meeting.PredictedEnd);
     }
@@ -851,7 +851,7 @@ public class MeetingLiveTests
         previous.Close(Start.AddHours(1));
         var next = Schedule(networkId, Start.AddDays(28));
         var moved = Start.AddDays(35).AddHours(5);
-        next.Reschedule(moved, 60, MeetingMode.InPerson, "Stadhuis, zaal 2");
+        next.Reschedule(moved, 60, MeetingMode.InPerson, "Stadhuis, zaal 2", moved);
 
         previous.CarryOverTo(next);
 

@@ -44,9 +44,9 @@ public class MeetingSeriesTests
     public void A_moved_meeting_keeps_its_cadence_date_so_the_series_does_not_fill_it_again()
     {
         var networkId = NetworkId.New();
-        var meeting = Meeting.Schedule(networkId, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(networkId, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
 
-        meeting.Reschedule(Feb02.AddDays(2).AddHours(5), 90, MeetingMode.InPerson, "Stadhuis Hengelo");
+        meeting.Reschedule(Feb02.AddDays(2).AddHours(5), 90, MeetingMode.InPerson, "Stadhuis Hengelo", Feb02.AddDays(2).AddHours(5));
 
         Assert.Equal(D(Feb02), meeting.SeriesDate);
         Assert.Equal([Feb23], MeetingSeries.ToPlan(ThreeWeekly, [meeting.SeriesDate!.Value], new DateTime(2026, 1, 20, 12, 0, 0)));
@@ -55,7 +55,7 @@ public class MeetingSeriesTests
     [Fact]
     public void A_cancelled_date_stays_cancelled()
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         meeting.Cancel();
 
         Assert.DoesNotContain(Feb02, MeetingSeries.ToPlan(ThreeWeekly, [meeting.SeriesDate!.Value], new DateTime(2026, 1, 20, 12, 0, 0)));
@@ -73,7 +73,7 @@ public class MeetingSeriesTests
     [Fact]
     public void An_extra_meeting_stands_for_no_cadence_date()
     {
-        var extra = Meeting.Schedule(NetworkId.New(), Feb02.AddDays(10), 60, MeetingMode.Video, "https://meet.example.nl/extra");
+        var extra = Meeting.Schedule(NetworkId.New(), Feb02.AddDays(10), 60, MeetingMode.Video, "https://meet.example.nl/extra", Feb02.AddDays(10));
 
         Assert.Null(extra.SeriesDate);
     }
@@ -83,10 +83,10 @@ public class MeetingSeriesTests
     [Fact]
     public void Reschedule_changes_time_length_and_mode()
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, "Inbellen 053 000 0000", D(Feb02));
+        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, "Inbellen 053 000 0000", Feb02, D(Feb02));
         var later = Feb02.AddDays(1).AddHours(4);
 
-        meeting.Reschedule(later, 90, MeetingMode.Video, "https://meet.example.nl/kerngroep");
+        meeting.Reschedule(later, 90, MeetingMode.Video, "https://meet.example.nl/kerngroep", later);
 
         Assert.Equal((later, 90, MeetingMode.Video, "https://meet.example.nl/kerngroep"), (meeting.StartsAt, meeting.DurationMinutes, meeting.Mode, meeting.ModeDetails));
         Assert.Equal(later.AddMinutes(90), meeting.EndsAt);
@@ -95,10 +95,10 @@ public class MeetingSeriesTests
     [Fact]
     public void A_meeting_that_already_started_cannot_be_moved()
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         meeting.Start(Feb02);
 
-        ThrowsCode("Meeting.OnlyPlannedMoves", () => meeting.Reschedule(Feb23, 60, MeetingMode.Phone, null));
+        ThrowsCode("Meeting.OnlyPlannedMoves", () => meeting.Reschedule(Feb23, 60, MeetingMode.Phone, null, Feb23));
 
         Assert.Equal(Feb02, meeting.StartsAt);
     }
@@ -108,9 +108,9 @@ public class MeetingSeriesTests
     [InlineData(481)]
     public void Reschedule_to_an_impossible_length_is_refused_and_changes_nothing(int minutes)
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, "Inbellen", D(Feb02));
+        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, "Inbellen", Feb02, D(Feb02));
 
-        ThrowsCode("Cadence.Duration", () => meeting.Reschedule(Feb23, minutes, MeetingMode.Video, null));
+        ThrowsCode("Cadence.Duration", () => meeting.Reschedule(Feb23, minutes, MeetingMode.Video, null, Feb23));
 
         Assert.Equal((Feb02, 60, MeetingMode.Phone, "Inbellen"), (meeting.StartsAt, meeting.DurationMinutes, meeting.Mode, meeting.ModeDetails));
     }
@@ -118,9 +118,9 @@ public class MeetingSeriesTests
     [Fact]
     public void Reschedule_to_an_unknown_mode_is_refused()
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(NetworkId.New(), Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
 
-        ThrowsCode("Meeting.UnknownMode", () => meeting.Reschedule(Feb23, 60, (MeetingMode)9, null));
+        ThrowsCode("Meeting.UnknownMode", () => meeting.Reschedule(Feb23, 60, (MeetingMode)9, null, Feb23));
         Assert.Equal(Feb02, meeting.StartsAt);
     }
 
@@ -130,11 +130,11 @@ public class MeetingSeriesTests
     public void A_cancelled_meeting_passes_its_own_items_and_open_actions_to_the_next_one()
     {
         var networkId = NetworkId.New();
-        var cancelled = Meeting.Schedule(networkId, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var cancelled = Meeting.Schedule(networkId, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         var visit = cancelled.AddAgendaItem("Werkbezoek Hofman");
         cancelled.AddActionItem(visit.Id, "Datum prikken", "Sanne", null);
         cancelled.Cancel();
-        var next = Meeting.Schedule(networkId, Feb23, 60, MeetingMode.Phone, null, D(Feb23));
+        var next = Meeting.Schedule(networkId, Feb23, 60, MeetingMode.Phone, null, Feb23, D(Feb23));
 
         cancelled.CarryOverTo(next);
 
@@ -159,7 +159,7 @@ public class MeetingSeriesTests
         earlierForm.CompanyName = "Garage Oost";
         earlierForm.Kvk = "11223344";
         var earlier = Application.Submit(network.Id, earlierForm, new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
-        var meeting = Meeting.Schedule(network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
 
         AgendaPreparation.Prepare(meeting, network, [law, jobs, flow], [later, earlier]);
 
@@ -179,7 +179,7 @@ public class MeetingSeriesTests
         var sample = SampleNetwork.Create();
         var group = ThemeGroup.Start(sample.Network, "Kennisuitwisseling", "Leren", 4);
         var application = Application.Submit(sample.Network.Id, ApplicationTests.ValidForm(), DateTimeOffset.UnixEpoch);
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
 
         AgendaPreparation.Prepare(meeting, sample.Network, [group], [application]);
         AgendaPreparation.Prepare(meeting, sample.Network, [group], [application]);
@@ -193,7 +193,7 @@ public class MeetingSeriesTests
     {
         var sample = SampleNetwork.Create();
         var other = SampleNetwork.Create("99van-twente");
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         var foreignApplication = Application.Submit(other.Network.Id, ApplicationTests.ValidForm(), DateTimeOffset.UnixEpoch);
 
         ThrowsCode("Meeting.OtherSeries", () => AgendaPreparation.Prepare(meeting, other.Network, [], []));
@@ -205,7 +205,7 @@ public class MeetingSeriesTests
     public void An_application_put_on_an_agenda_whose_item_one_was_removed_brings_item_one_back()
     {
         var sample = SampleNetwork.Create();
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         meeting.RemoveAgendaItem(meeting.Agenda[0].Id);
         var application = Application.Submit(sample.Network.Id, ApplicationTests.ValidForm(), DateTimeOffset.UnixEpoch);
 
@@ -222,7 +222,7 @@ public class MeetingSeriesTests
     public void Removing_a_topic_keeps_the_others_dense_and_an_unknown_topic_is_refused()
     {
         var sample = SampleNetwork.Create();
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         var groups = Enumerable.Range(1, 3).Select(i => ThemeGroup.Start(sample.Network, $"Groep {i}", "Doel", i)).ToList();
         AgendaPreparation.Prepare(meeting, sample.Network, groups, []);
         var item = meeting.Agenda.Single(i => i.Standing == StandingItem.ThemeGroupUpdates);
@@ -238,7 +238,7 @@ public class MeetingSeriesTests
     public void Topics_cannot_change_once_the_meeting_is_closed()
     {
         var sample = SampleNetwork.Create();
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         meeting.Close(Feb02.AddHours(1));
 
         ThrowsCode("Meeting.Closed", () => meeting.PutOnAgenda(Application.Submit(sample.Network.Id, ApplicationTests.ValidForm(), DateTimeOffset.UnixEpoch)));
@@ -249,7 +249,7 @@ public class MeetingSeriesTests
     public void An_item_holds_at_most_thirty_topics()
     {
         var sample = SampleNetwork.Create();
-        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, D(Feb02));
+        var meeting = Meeting.Schedule(sample.Network.Id, Feb02, 60, MeetingMode.Phone, null, Feb02, D(Feb02));
         for (var i = 0; i < AgendaItem.MaxTopics; i++)
         {
             meeting.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, Guid.NewGuid(), $"Bedrijf {i}", null);

@@ -8,7 +8,7 @@ public class MeetingTests
 {
     private static readonly DateTime Start = new(2026, 2, 2, 9, 0, 0);
 
-    private static Meeting Schedule() => Meeting.Schedule(NetworkId.New(), Start, 60, MeetingMode.Phone, "Inbellen: 030 123 4567");
+    private static Meeting Schedule() => Meeting.Schedule(NetworkId.New(), Start, 60, MeetingMode.Phone, "Inbellen: 030 123 4567", Start);
 
     private static void AssertDense(Meeting meeting) =>
         Assert.Equal(Enumerable.Range(0, meeting.Agenda.Count), meeting.Agenda.Select(i => i.Position));
@@ -18,7 +18,7 @@ public class MeetingTests
     {
         var networkId = NetworkId.New();
 
-        var meeting = Meeting.Schedule(networkId, Start, 90, MeetingMode.Video, "  https://meet.example.nl/kerngroep ");
+        var meeting = Meeting.Schedule(networkId, Start, 90, MeetingMode.Video, "  https://meet.example.nl/kerngroep ", Start);
 
         Assert.Equal(networkId, meeting.NetworkId);
         Assert.Equal(MeetingStatus.Planned, meeting.Status);
@@ -35,7 +35,7 @@ public class MeetingTests
     [Fact]
     public void Schedule_keeps_the_local_time_without_a_kind()
     {
-        var meeting = Meeting.Schedule(NetworkId.New(), new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc), 60, MeetingMode.InPerson, null);
+        var meeting = Meeting.Schedule(NetworkId.New(), new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc), 60, MeetingMode.InPerson, null, new DateTime(2026, 2, 2, 9, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(DateTimeKind.Unspecified, meeting.StartsAt.Kind);
         Assert.Equal(9, meeting.StartsAt.Hour);
@@ -47,7 +47,7 @@ public class MeetingTests
     [InlineData(481)]
     public void Schedule_refuses_a_duration_outside_15_minutes_to_8_hours(int minutes)
     {
-        ThrowsCode("Cadence.Duration", () => Meeting.Schedule(NetworkId.New(), Start, minutes, MeetingMode.Phone, null));
+        ThrowsCode("Cadence.Duration", () => Meeting.Schedule(NetworkId.New(), Start, minutes, MeetingMode.Phone, null, Start));
     }
 
     [Fact]
@@ -312,12 +312,12 @@ public class MeetingTests
         var meeting = Schedule();
         var later = Start.AddDays(7);
 
-        meeting.Reschedule(later, 90, MeetingMode.InPerson, " Stadhuis, zaal 2 ");
+        meeting.Reschedule(later, 90, MeetingMode.InPerson, " Stadhuis, zaal 2 ", later);
 
         Assert.Equal(later, meeting.StartsAt);
         Assert.Equal(MeetingMode.InPerson, meeting.Mode);
         Assert.Equal("Stadhuis, zaal 2", meeting.ModeDetails);
-        ThrowsCode("Text.TooLong", () => meeting.Reschedule(later, 60, MeetingMode.Video, new string('x', Meeting.ModeDetailsMaxLength + 1)));
+        ThrowsCode("Text.TooLong", () => meeting.Reschedule(later, 60, MeetingMode.Video, new string('x', Meeting.ModeDetailsMaxLength + 1), later));
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public class MeetingTests
                 meeting.MoveAgendaItem(first, 3);
                 break;
             case "Reschedule":
-                meeting.Reschedule(Start.AddDays(1), 60, MeetingMode.Video, null);
+                meeting.Reschedule(Start.AddDays(1), 60, MeetingMode.Video, null, Start.AddDays(1));
                 break;
             case "Close":
                 meeting.Close(Start.AddHours(1));

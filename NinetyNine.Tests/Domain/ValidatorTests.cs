@@ -132,15 +132,15 @@ public class ValidatorTests
     }
 
     [Theory]
-    [InlineData("CompanyName", "<script>alert(1)</script>", "Bedrijfsnaam")]
-    [InlineData("CompanyName", "Acme\u0000BV", "Bedrijfsnaam")]
-    [InlineData("CompanyName", "Acme BV\r\n", "Bedrijfsnaam")]
-    [InlineData("Sector", "Bouw\u0007", "Sector")]
-    [InlineData("Town", "Utrecht<", "Plaats")]
-    [InlineData("ContactName", "<b>Jan</b>", "Naam")]
-    [InlineData("ContactName", "Jan\u001bJansen", "Naam")]
-    [InlineData("ContactRole", "Eigenaar<br>", "Functie")]
-    public void SubmitApplication_markup_or_control_characters_in_names_yield_one_error(string property, string value, string field)
+    [InlineData("CompanyName", "<script>alert(1)</script>", "Bedrijfsnaam", Markup)]
+    [InlineData("CompanyName", "Acme\u0000BV", "Bedrijfsnaam", Control)]
+    [InlineData("CompanyName", "Acme BV\r\n", "Bedrijfsnaam", OneLine)]
+    [InlineData("Sector", "Bouw\u0007", "Sector", Control)]
+    [InlineData("Town", "Utrecht<", "Plaats", Markup)]
+    [InlineData("ContactName", "<b>Jan</b>", "Naam", Markup)]
+    [InlineData("ContactName", "Jan\u001bJansen", "Naam", Control)]
+    [InlineData("ContactRole", "Eigenaar<br>", "Functie", Markup)]
+    public void SubmitApplication_markup_or_control_characters_in_names_yield_one_error(string property, string value, string field, string message)
     {
         using var dutch = UiCulture.Dutch();
         var form = ApplicationTests.ValidForm();
@@ -149,8 +149,12 @@ public class ValidatorTests
         var error = Assert.Single(ApplicationValidator.Validate(form).Errors);
 
         Assert.Equal(property, error.PropertyName);
-        Assert.Equal($"{field} mag geen tekens als < of > bevatten.", error.ErrorMessage);
+        Assert.Equal(field + message, error.ErrorMessage);
     }
+
+    private const string Markup = " mag geen tekens als < of > bevatten.";
+    private const string Control = " bevat onzichtbare stuurtekens (zoals een nulteken). Haal ze weg en probeer het opnieuw.";
+    private const string OneLine = " moet op één regel passen, zonder tabs of onzichtbare stuurtekens.";
 
     [Theory]
     [InlineData(0)]
@@ -237,17 +241,17 @@ public class ValidatorTests
     }
 
     [Theory]
-    [InlineData("Name", "<script>alert(1)</script>", "Bedrijfsnaam")]
-    [InlineData("Name", "Acme\tBV", "Bedrijfsnaam")]
-    [InlineData("Sector", "<i>Bouw</i>", "Sector")]
-    [InlineData("Town", "Zeist\u0000", "Plaats")]
-    public void AddEmployer_markup_or_control_characters_yield_one_error(string property, string value, string field)
+    [InlineData("Name", "<script>alert(1)</script>", "Bedrijfsnaam", Markup)]
+    [InlineData("Name", "Acme\tBV", "Bedrijfsnaam", OneLine)]
+    [InlineData("Sector", "<i>Bouw</i>", "Sector", Markup)]
+    [InlineData("Town", "Zeist\u0000", "Plaats", Control)]
+    public void AddEmployer_markup_or_control_characters_yield_one_error(string property, string value, string field, string message)
     {
         using var dutch = UiCulture.Dutch();
         var model = ValidEmployer();
         Set(model, property, value);
 
-        AssertOnlyError(EmployerValidator, model, property, $"{field} mag geen tekens als < of > bevatten.");
+        AssertOnlyError(EmployerValidator, model, property, field + message);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class AdmissionTests(AppFactory app) : IClassFixture<AppFactory>
         form.ConsentToBeListed = consent;
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var application = Application.SubmitTo(network, [], form, DateTimeOffset.UtcNow);
-        var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(5).AddHours(9), 60, MeetingMode.Phone, null);
+        var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(5).AddHours(9), 60, MeetingMode.Phone, null, DateTime.Today.AddDays(5).AddHours(9));
         meeting.PutOnAgenda(application);
         application.ScheduleFor(meeting.Id);
         db.Applications.Add(application);

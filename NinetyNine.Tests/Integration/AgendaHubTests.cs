@@ -177,7 +177,7 @@ public sealed class AgendaHubTests(AppFactory app) : IClassFixture<AppFactory>
         var other = NinetyNine.Domain.Networks.Network.Found("99vanUtrecht", "99vanutrecht-hub", "Utrecht",
             new NinetyNine.Domain.Networks.MeetingCadence(new DateOnly(2026, 1, 6), new TimeOnly(9, 0)),
             "Coördinator", EmailAddress.Parse("c@99vanutrecht-hub.example"), null, new DateOnly(2026, 1, 1));
-        var foreign = Meeting.Schedule(other.Id, DateTime.Today.AddDays(9), 60, MeetingMode.Video, null);
+        var foreign = Meeting.Schedule(other.Id, DateTime.Today.AddDays(9), 60, MeetingMode.Video, null, DateTime.Today.AddDays(9));
         db.Networks.Add(other);
         db.Meetings.Add(foreign);
         await db.SaveChangesAsync();

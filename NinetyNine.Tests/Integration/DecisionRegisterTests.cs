@@ -172,7 +172,7 @@ public sealed class DecisionRegisterTests(DecisionRegisterTests.Fixture fixture)
             await using var db = await App.DbFactory.CreateDbContextAsync();
             var network = await db.Networks.SingleAsync(n => n.Slug == "99vantwente");
 
-            var meeting = Meeting.Schedule(network.Id, MeetingStartsAt, 60, MeetingMode.Phone, "Inbellen: 053 000 0000");
+            var meeting = Meeting.Schedule(network.Id, MeetingStartsAt, 60, MeetingMode.Phone, "Inbellen: 053 000 0000", MeetingStartsAt);
             var item = meeting.AddAgendaItem(AgendaTitle);
             meeting.RecordDecision(item.Id, MeetingDecision, MeetingStartsAt.AddMinutes(20));
             db.Meetings.Add(meeting);
@@ -192,7 +192,7 @@ public sealed class DecisionRegisterTests(DecisionRegisterTests.Fixture fixture)
 
             var other = Network.Found("99vanUtrecht", "99vanutrecht-register", "Utrecht", new MeetingCadence(new DateOnly(2026, 1, 6), new TimeOnly(9, 0)),
                 "Coördinator Utrecht", EmailAddress.Parse("coordinator@99vanutrecht-register.example"), null, new DateOnly(2026, 1, 1));
-            var otherMeeting = Meeting.Schedule(other.Id, MeetingStartsAt, 60, MeetingMode.Phone, null);
+            var otherMeeting = Meeting.Schedule(other.Id, MeetingStartsAt, 60, MeetingMode.Phone, null, MeetingStartsAt);
             otherMeeting.RecordDecision(otherMeeting.Agenda[0].Id, OtherNetworkDecision, MeetingStartsAt.AddMinutes(5));
             var otherApplication = Application.SubmitTo(other, [], Form(OtherNetworkCompany, "09100003", "info@utrecht.example", "Ut Recht"), now);
             otherApplication.CloseVote(now);

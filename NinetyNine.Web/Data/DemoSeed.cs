@@ -53,9 +53,10 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         db.Applications.AddRange(applications);
 
         // The first meeting of the series, prepared like every new one; the series plans the next ones itself.
-        var start = network.Cadence.NextAfter(network.LocalNow(time));
+        var localNow = network.LocalNow(time);
+        var start = network.Cadence.NextAfter(localNow);
         var meeting = Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, seed.Network.MeetingMode, seed.Network.MeetingDetails,
-            DateOnly.FromDateTime(start));
+            localNow, DateOnly.FromDateTime(start));
         AgendaPreparation.Prepare(meeting, network, groups, applications);
         db.Meetings.Add(meeting);
         var template = OnboardingTemplate.Default(network.Id, time.GetUtcNow());

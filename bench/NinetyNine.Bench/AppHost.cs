@@ -85,7 +85,7 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente", cancellationToken);
-            var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, null);
+            var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, null, DateTime.Today);
             for (var i = 0; i < editors && meeting.Agenda.Count < Meeting.MaxAgendaItems; i++)
             {
                 meeting.AddAgendaItem($"Benchmark item {i + 1}");

@@ -203,9 +203,13 @@ public sealed class CardForm
 
 public sealed class CardFormValidator : AbstractValidator<CardForm>
 {
-    public CardFormValidator()
+    public CardFormValidator(TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         RuleFor(x => x.Title).NotEmptyText("Field.CardTitle").MaxText(CardFields.TitleMaxLength, "Field.CardTitle");
+        RuleFor(x => x.DueOn)
+            .Must(due => due is null || DateRules.IsSane(DateOnly.FromDateTime(due.Value), Today(time)))
+            .WithMessage(_ => DateRules.Message("Field.DueOn", Today(time)));
         RuleFor(x => x.Description).MaxText(CardFields.DescriptionMaxLength, "Field.CardDescription");
         RuleFor(x => x.Funding).IsInEnum().WithMessage(_ => Text.Get("Board.UnknownFunding"));
         RuleFor(x => x.FundingAmount)
@@ -222,6 +226,8 @@ public sealed class CardFormValidator : AbstractValidator<CardForm>
         RuleFor(x => x.NewLabel).MaxText(CardFields.TagMaxLength, "Field.Labels")
             .Must((form, tag) => Fits(form.Labels, tag)).WithMessage(_ => TooMany("Field.Labels"));
     }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     private static bool Few(List<string> tags) => tags.Count <= CardFields.MaxTags;
 

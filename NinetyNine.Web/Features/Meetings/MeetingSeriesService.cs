@@ -37,7 +37,8 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellationToken);
         var taken = await TakenDatesAsync(db, networkId, cancellationToken);
-        var dates = MeetingSeries.ToPlan(network.Cadence, taken, network.LocalNow(time));
+        var localNow = network.LocalNow(time);
+        var dates = MeetingSeries.ToPlan(network.Cadence, taken, localNow);
         if (dates.Count == 0)
         {
             return 0;
@@ -46,7 +47,7 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
         var (mode, details) = await UsualModeAsync(db, networkId, cancellationToken);
         foreach (var date in dates)
         {
-            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, mode, details, DateOnly.FromDateTime(date));
+            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, mode, details, localNow, DateOnly.FromDateTime(date));
             await PrepareAsync(db, meeting, cancellationToken);
             db.Meetings.Add(meeting);
         }
@@ -90,7 +91,8 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
 
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails);
+        var zone = await db.Networks.Where(n => n.Id == member.NetworkId).Select(n => n.TimeZoneId).SingleAsync(cancellationToken);
+        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails, Network.LocalNow(time, zone));
         await PrepareAsync(db, meeting, cancellationToken);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
@@ -111,9 +113,10 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
-            var cadence = await db.Networks.Where(n => n.Id == ended.NetworkId).Select(n => n.Cadence).SingleAsync(cancellationToken);
-            var start = MeetingSeries.FirstFree(cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
-            next = Meeting.Schedule(ended.NetworkId, start, cadence.DurationMinutes, ended.Mode, ended.ModeDetails, DateOnly.FromDateTime(start));
+            var network = await db.Networks.Where(n => n.Id == ended.NetworkId).Select(n => new { n.Cadence, n.TimeZoneId }).SingleAsync(cancellationToken);
+            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
+            next = Meeting.Schedule(ended.NetworkId, start, network.Cadence.DurationMinutes, ended.Mode, ended.ModeDetails,
+                Network.LocalNow(time, network.TimeZoneId), DateOnly.FromDateTime(start));
             db.Meetings.Add(next);
         }
 

@@ -25,13 +25,14 @@ public sealed class StepActionValidator : AbstractValidator<StepAction>
     public StepActionValidator()
     {
         When(x => x.Kind is ChecklistCommandKind.Untick or ChecklistCommandKind.Skip, () =>
-            RuleFor(x => x.Text).NotEmpty().WithMessage(_ => Text.Get("Onboarding.ReasonRequired"))
+            RuleFor(x => x.Text).Must(t => !TextRules.IsBlank(t)).WithMessage(_ => Text.Get("Onboarding.ReasonRequired"))
                 .MaxText(ChecklistStep.ReasonMaxLength, "Field.Reason"));
         When(x => x.Kind == ChecklistCommandKind.Comment, () =>
-            RuleFor(x => x.Text).NotEmpty().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.Comment")))
+            RuleFor(x => x.Text).NotEmptyText("Field.Comment")
                 .MaxText(StepComment.TextMaxLength, "Field.Comment"));
         When(x => x.Kind == ChecklistCommandKind.Redate, () =>
             RuleFor(x => x.DueOn).NotNull().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.DueOn")))
-                .Must((x, due) => due is null || DateOnly.FromDateTime(due.Value) >= x.AdmittedOn).WithMessage(_ => Text.Get("Onboarding.DueBeforeAdmission")));
+                .Must((x, due) => due is null || DateOnly.FromDateTime(due.Value) >= x.AdmittedOn).WithMessage(_ => Text.Get("Onboarding.DueBeforeAdmission"))
+                .Must((x, due) => due is null || DateOnly.FromDateTime(due.Value) <= OnboardingChecklist.LatestDue(x.AdmittedOn)).WithMessage(_ => Text.Get("Onboarding.DueTooLate")));
     }
 }

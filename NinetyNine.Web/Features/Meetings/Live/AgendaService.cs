@@ -287,7 +287,7 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 touched = Target();
                 break;
             case AgendaCommandKind.Reschedule:
-                meeting.Reschedule(c.At ?? meeting.StartsAt, c.Number ?? meeting.DurationMinutes, c.Mode ?? meeting.Mode, c.Text);
+                meeting.Reschedule(c.At ?? meeting.StartsAt, c.Number ?? meeting.DurationMinutes, c.Mode ?? meeting.Mode, c.Text, now);
                 break;
             case AgendaCommandKind.Cancel:
                 meeting.Cancel();
