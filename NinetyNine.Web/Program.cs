@@ -102,6 +102,7 @@ public partial class Program
         services.AddScoped<EmployerTimelineQueries>();
         services.AddSingleton<PublicNetworkService>();
         services.AddApplicationFormProtection(builder.Configuration);
+        services.AddHttpHardening(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();
         services.AddHostedService<MeetingSeriesWorker>();
         services.AddSingleton<AgendaService>();
@@ -122,10 +123,12 @@ public partial class Program
         await DatabaseSetup.MigrateAsync(app.Services);
         await app.Services.GetRequiredService<DemoSeed>().SeedAsync();
 
+        // The real client behind a proxy, security headers on every response, Secure cookies over HTTPS, and outside
+        // Development HSTS and the redirect to HTTPS.
+        app.UseHttpHardening();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -40,7 +40,7 @@ public static class HubClients
     public static async Task<Guid> NewMeetingAsync(AppFactory app, DateTime? startsAt = null)
     {
         var network = await app.NetworkAsync();
-        var meeting = Meeting.Schedule(network.Id, startsAt ?? DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, "Inbellen: 053 000 0000", startsAt ?? DateTime.Today.AddDays(30).AddHours(8));
+        var meeting = Meeting.Schedule(network.Id, startsAt ?? DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, "Inbellen: 053 000 0000", DateTime.Today);
         await using var db = await app.DbFactory.CreateDbContextAsync();
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();
