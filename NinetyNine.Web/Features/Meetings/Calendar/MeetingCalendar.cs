@@ -14,7 +14,7 @@ public static class MeetingCalendar
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(baseUri);
         var calendar = new Ical.Net.Calendar { ProductId = "-//NinetyNine//Kerngroep//NL" };
-        calendar.AddProperty("X-WR-CALNAME", $"{title} {networkName}");
+        calendar.AddProperty("X-WR-CALNAME", Line($"{title} {networkName}"));
         calendar.AddTimeZone(new VTimeZone(timeZoneId));
         foreach (var meeting in meetings)
         {
@@ -22,12 +22,12 @@ public static class MeetingCalendar
             var calendarEvent = new CalendarEvent
             {
                 Uid = $"{meeting.Id}@ninetynine",
-                Summary = $"{title} {networkName}",
+                Summary = Line($"{title} {networkName}"),
                 Start = new CalDateTime(meeting.StartsAt, timeZoneId),
                 End = new CalDateTime(meeting.EndsAt, timeZoneId),
-                Location = meeting.Mode == MeetingMode.InPerson ? meeting.ModeDetails : null,
-                Description = string.Join("\n", new[] { meeting.ModeDetails, string.Empty }
-                    .Concat(meeting.Agenda.Select(i => $"{i.Position + 1}. {i.Title}"))
+                Location = meeting.Mode == MeetingMode.InPerson ? Line(meeting.ModeDetails) : null,
+                Description = string.Join("\n", new[] { meeting.ModeDetails is null ? null : Line(meeting.ModeDetails), string.Empty }
+                    .Concat(meeting.Agenda.Select(i => $"{i.Position + 1}. {Line(i.Title)}"))
                     .Append(string.Empty)
                     .Append(link.ToString())
                     .Where(line => line is not null)),
@@ -40,4 +40,7 @@ public static class MeetingCalendar
 
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
+
+    /// <summary>One line without control characters: a stored NUL or BEL never reaches a calendar program.</summary>
+    private static string Line(string? text) => ExportText.Clean(text, multiline: false);
 }
