@@ -1,4 +1,5 @@
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Networks;
 
 namespace NinetyNine.Domain.Boards;
 
@@ -78,6 +79,33 @@ public sealed record CardFields(
         (IEnumerable<string> x, IEnumerable<string> y) => x.SequenceEqual(y, StringComparer.Ordinal),
         _ => Equals(a, b),
     };
+
+    /// <summary>
+    /// The owner is a person and the employers (and who funds it) are employers of <paramref name="network"/>: an id
+    /// from elsewhere, or made up, is refused. What the card already holds (<paramref name="current"/>) stays allowed,
+    /// so a person who left does not block an edit of the title.
+    /// </summary>
+    public CardFields EnsurePartOf(Network network, CardFields? current = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (OwnerId is { } owner && owner != current?.OwnerId && network.People.All(p => p.Id != owner))
+        {
+            throw new DomainException("Board.OwnerNotInNetwork");
+        }
+
+        var known = network.Employers.Select(e => e.Id).Concat(current?.Employers ?? []).ToHashSet();
+        if (current?.FundedBy is { } funded)
+        {
+            known.Add(funded);
+        }
+
+        if (Employers.Any(e => !known.Contains(e)) || (FundedBy is { } funder && !known.Contains(funder)))
+        {
+            throw new DomainException("Board.EmployerNotInNetwork");
+        }
+
+        return this;
+    }
 
     /// <summary>Trims and checks every field; throws a <see cref="DomainException"/> naming the first bad one.</summary>
     public CardFields Normalised()

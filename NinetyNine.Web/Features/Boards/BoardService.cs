@@ -166,7 +166,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(command);
         return RunAsync(member, command.BoardId, command.Kind.ToString(), (network, group) => AccessOf(member, network, group) == BoardAccess.Edit,
-            (board, network, db) => Change(board, command, member, NameOf(network, member.PersonId), db), broadcast, cancellationToken);
+            (board, network, db) => Change(board, network, command, member, NameOf(network, member.PersonId), db), broadcast, cancellationToken);
     }
 
     /// <summary>
@@ -205,7 +205,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
                     throw new DomainException("Board.ActionAlreadyOnBoard");
                 }
 
-                var card = board.AddCard(board.Columns[0].Id, fields, member.PersonId, time.GetUtcNow(), origin);
+                var card = board.AddCard(board.Columns[0].Id, fields.EnsurePartOf(network), member.PersonId, time.GetUtcNow(), origin);
                 Log(db, board, member, NameOf(network, member.PersonId), "CardFromMeeting", card, board.Columns[0].Name);
                 return new BoardResult(true, null, 0, card.Id.Value);
             }, broadcast, cancellationToken);
@@ -325,7 +325,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         At = time.GetUtcNow(),
     });
 
-    private BoardResult Change(Board board, BoardCommand c, CurrentMember member, string by, NinetyNineDb db)
+    private BoardResult Change(Board board, Network network, BoardCommand c, CurrentMember member, string by, NinetyNineDb db)
     {
         var now = time.GetUtcNow();
         var cardId = c.CardId is { } id ? new CardId(id) : (CardId?)null;
@@ -337,7 +337,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         switch (c.Kind)
         {
             case BoardCommandKind.AddCard:
-                var added = board.AddCard(Column(), FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")), member.PersonId, now);
+                var added = board.AddCard(Column(), FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(network), member.PersonId, now);
                 Log("CardAdded", added, ColumnName(added.ColumnId));
                 return new BoardResult(true, null, 0, added.Id.Value);
             case BoardCommandKind.MoveCard:
@@ -349,7 +349,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
             case BoardCommandKind.EditCard:
                 var edited = Target();
                 var outcome = board.EditCard(edited.Id, FieldsOf(c.Seen ?? throw new DomainException("Board.UnknownCard")),
-                    FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")));
+                    FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(network, edited.Fields));
                 if (outcome.Changed.Count > 0)
                 {
                     Log("CardEdited", edited, string.Join(", ", outcome.Changed));
