@@ -40,6 +40,12 @@ public sealed class Application : IAggregateRoot
     /// <summary>Waiting for the core group's decision (submitted, scheduled on a meeting, or deferred).</summary>
     public bool IsOpen => ApplicationStatuses.Open.Contains(Status);
 
+    /// <summary>
+    /// Waiting for a decision but on no meeting's agenda yet (item 1 of the next meetings was full, or it was deferred):
+    /// the coordinator sees these apart, and the next meeting with room takes them.
+    /// </summary>
+    public bool IsAwaitingMeeting => IsOpen && ScheduledMeetingId is null;
+
     /// <summary>When it ended: admitted, declined or withdrawn. Retention of a declined or withdrawn one counts from here.</summary>
     public DateTimeOffset? EndedAt { get; private set; }
 

@@ -299,6 +299,12 @@ public sealed class Meeting : IAggregateRoot
         return item.AddTopic(kind, referenceId, title, presenter);
     }
 
+    /// <summary>Item 1 can take one more application (it holds at most <see cref="AgendaItem.MaxTopics"/>).</summary>
+    public bool HasRoomForApplication =>
+        IsEditable && (_agenda.FirstOrDefault(i => i.Standing == StandingItem.Applications) is { } item
+            ? item.Topics.Count < AgendaItem.MaxTopics
+            : _agenda.Count < MaxAgendaItems);
+
     /// <summary>An application waiting for the core group's decision goes under item 1, once.</summary>
     public AgendaTopic? PutOnAgenda(Application application)
     {

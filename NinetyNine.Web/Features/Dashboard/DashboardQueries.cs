@@ -47,7 +47,7 @@ public sealed class DashboardQueries(IDbContextFactory<NinetyNineDb> dbFactory, 
                 reports.GetValueOrDefault(g.Id.Value)?.FirstLine))],
             applications.Count,
             member.IsCoreGroup
-                ? [.. applications.OrderBy(a => a.SubmittedAt).Select(a => new OpenApplication(a.Id, a.Reference, a.CompanyName, a.Town, a.SubmittedAt))]
+                ? [.. applications.OrderByDescending(a => a.IsAwaitingMeeting).ThenBy(a => a.SubmittedAt).Select(a => new OpenApplication(a.Id, a.Reference, a.CompanyName, a.Town, a.SubmittedAt, a.IsAwaitingMeeting))]
                 : [],
             [.. employers.Select(e => new EmployerJobs(e.Id, e.Name, e.Town, e.JobsRealised, e.JobsAmbition))]);
     }
@@ -73,6 +73,7 @@ public sealed record NextMeeting(MeetingId Id, DateTime StartsAt, int DurationMi
 public sealed record ThemeGroupCard(ThemeGroupId Id, string Name, string? LeadName, string? LeadEmployer, int MemberCount,
     Domain.Boards.GroupStatus? Status = null, string? StatusLine = null);
 
-public sealed record OpenApplication(ApplicationId Id, string Reference, string CompanyName, string Town, DateTimeOffset SubmittedAt);
+/// <summary>An application waiting for a decision; <paramref name="AwaitingMeeting"/> when it is on no meeting's agenda yet.</summary>
+public sealed record OpenApplication(ApplicationId Id, string Reference, string CompanyName, string Town, DateTimeOffset SubmittedAt, bool AwaitingMeeting = false);
 
 public sealed record EmployerJobs(EmployerId Id, string Name, string Town, int JobsRealised, int JobsAmbition);

@@ -56,23 +56,27 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Application {Reference} received", application.Reference);
 
+        // The first upcoming meeting whose item 1 has room takes it; none silently drops off: when all are full it waits
+        // for a meeting (listed apart for the coordinator) and the next meeting the series plans takes it.
         var now = network.LocalNow(time);
-        var next = await db.Meetings.AsNoTracking()
+        var upcoming = await db.Meetings.AsNoTracking()
             .Where(m => m.NetworkId == network.Id && m.Status == MeetingStatus.Planned && m.StartsAt >= now)
             .OrderBy(m => m.StartsAt)
-            .Select(m => (MeetingId?)m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is { } meetingId
-            && await agenda.PutOnAgendaAsync(network.Id, meetingId, application, hub.Clients.Group(AgendaHub.Group(meetingId.Value)).AgendaChanged, cancellationToken))
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var meetingId in upcoming)
         {
-            application.ScheduleFor(meetingId);
-            await db.SaveChangesAsync(cancellationToken);
+            if (await agenda.PutOnAgendaAsync(network.Id, meetingId, application, hub.Clients.Group(AgendaHub.Group(meetingId.Value)).AgendaChanged, cancellationToken))
+            {
+                application.ScheduleFor(meetingId);
+                await db.SaveChangesAsync(cancellationToken);
+                return application.Reference;
+            }
         }
-        else
-        {
-            // No meeting to put it on: the series plans one, and its prepared agenda includes every waiting application.
-            await series.EnsureUpcomingAsync(network.Id, cancellationToken);
-        }
+
+        // No meeting with room: the series plans one when fewer than two are ahead, and its prepared agenda includes
+        // the applications waiting for a meeting.
+        await series.EnsureUpcomingAsync(network.Id, cancellationToken);
 
         return application.Reference;
     }
