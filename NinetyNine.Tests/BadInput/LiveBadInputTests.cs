@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Domain.Common;
+using NinetyNine.Tests.Support;
+using NinetyNine.Web.Features.Meetings.Live;
+
+namespace NinetyNine.Tests.BadInput;
+
+/// <summary>The findings replayed through the live agenda's core (what the hub and the page call): each is a clear refusal and nothing stored is harmed.</summary>
+public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private AgendaService Agenda => app.Services.GetRequiredService<AgendaService>();
+
+    private async Task<(Guid Meeting, Guid Item, NinetyNine.Web.Security.CurrentMember Coordinator)> MeetingAsync()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(app);
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var snapshot = (await Agenda.SnapshotAsync(coordinator, meetingId))!;
+        return (meetingId, snapshot.Items[0].Id, coordinator);
+    }
+
+    [Fact]
+    public async Task A_notes_patch_with_a_NUL_is_refused_and_everyone_elses_notes_survive_a_reload()
+    {
+        var (meetingId, item, coordinator) = await MeetingAsync();
+        const string Notes = "Sanne: welkom allemaal.\nMarloes: dank, ik begin.";
+        var (typed, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, item, TextMerge.MakePatch(string.Empty, Notes)));
+
+        var (poisoned, change) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, item,
+            TextMerge.MakePatch(Notes, "Sanne: welkom\0 allemaal.\nMarloes: dank, ik begin.")));
+
+        Assert.True(typed.Accepted, typed.Error);
+        Assert.False(poisoned.Accepted);
+        Assert.Null(change);
+        Assert.Equal("Aantekeningen bevat onzichtbare stuurtekens (zoals een nulteken). Haal ze weg en probeer het opnieuw.", poisoned.Error);
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(meetingId));
+        Assert.Equal(Notes, stored.Agenda.Single(i => i.Id.Value == item).Notes);
+    }
+
+    [Fact]
+    public async Task Rescheduling_to_9999_is_refused_and_the_meetings_pages_and_calendar_keep_working()
+    {
+        var (meetingId, _, coordinator) = await MeetingAsync();
+
+        var (result, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.Reschedule,
+            At: new DateTime(9999, 12, 31, 9, 0, 0), Number: 60));
+
+        Assert.False(result.Accepted);
+        Assert.StartsWith("Datum moet tussen", result.Error, StringComparison.Ordinal);
+        var client = await SignedInClient.SignInAsync(app, AppFactory.Coordinator);
+        foreach (var path in new[] { "/meetings", $"/meetings/{meetingId}", $"/meetings/{meetingId}/minutes", $"/meetings/{meetingId}.ics" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\uFEFF \u2060")]
+    [InlineData("Punt\0")]
+    public async Task An_invisible_or_poisoned_title_is_refused_with_a_message(string title)
+    {
+        var (meetingId, item, coordinator) = await MeetingAsync();
+
+        var (added, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddItem, Text: title));
+        var (retitled, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RetitleItem, item, title));
+
+        Assert.False(added.Accepted);
+        Assert.False(retitled.Accepted);
+        Assert.StartsWith("Titel van het agendapunt", added.Error, StringComparison.Ordinal);
+    }
+}
