@@ -48,13 +48,18 @@ public sealed class TextOperation : IEquatable<TextOperation>
     /// <summary>Start of an operation made part by part.</summary>
     public static Builder Create() => new();
 
-    /// <summary>The operation that turns <paramref name="before"/> into <paramref name="after"/> by one replaced region (common start and end kept).</summary>
-    public static TextOperation Replace(string before, string after)
+    /// <summary>
+    /// The operation that turns <paramref name="before"/> into <paramref name="after"/> by one replaced region (common
+    /// start and end kept). Typing "e" before an "e" can be read as an insert at either place; <paramref name="caret"/>
+    /// (where the caret is after the edit) settles it where the person typed, which matters when others type there too.
+    /// </summary>
+    public static TextOperation Replace(string before, string after, int? caret = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
+        var limit = caret is { } c ? Math.Max(0, Math.Min(c, c - (after.Length - before.Length))) : int.MaxValue;
         var start = 0;
-        while (start < before.Length && start < after.Length && before[start] == after[start])
+        while (start < limit && start < before.Length && start < after.Length && before[start] == after[start])
         {
             start++;
         }

@@ -90,6 +90,16 @@ public class TextOperationTests
     }
 
     [Fact]
+    public void Replace_puts_a_doubled_letter_where_the_caret_says_it_was_typed()
+    {
+        // "Werkgel|egenheid": an "e" typed at the caret (7) reads as an insert at 8 without the caret.
+        Assert.Equal("[8,\"e\",7]", TextOperation.Replace("Werkgelegenheid", "Werkgeleegenheid").ToJson());
+        Assert.Equal("[7,\"e\",8]", TextOperation.Replace("Werkgelegenheid", "Werkgeleegenheid", caret: 8).ToJson());
+        // Backspace of the second of two "e"s: the caret ends at the deleted place.
+        Assert.Equal("[8,-1,7]", TextOperation.Replace("Werkgeleegenheid", "Werkgelegenheid", caret: 8).ToJson());
+    }
+
+    [Fact]
     public void Compose_has_the_effect_of_both_in_turn()
     {
         const string text = "Instroom: twee.";
