@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Domain.Meetings;
@@ -17,9 +19,19 @@ public sealed class AgendaItem
     public const int MaxActionItems = 30;
     public const int MaxTopics = 30;
 
+    /// <summary>
+    /// How many of the latest notes edits an item keeps to transform a late edit against (an edit made on an older
+    /// revision is refused); a few minutes of typing by several people.
+    /// </summary>
+    public const int NotesHistorySteps = 400;
+
     private readonly List<Decision> _decisions = [];
     private readonly List<ActionItem> _actionItems = [];
     private readonly List<AgendaTopic> _topics = [];
+
+    /// <summary>The latest notes edits, stored as JSON (see <see cref="NotesStep"/>); read once per loaded item.</summary>
+    private string _notesHistory = "[]";
+    private List<NotesStep>? _history;
 
     private AgendaItem() { }
 
@@ -46,6 +58,9 @@ public sealed class AgendaItem
     public int? TimeboxMinutes { get; private set; }
     public string Notes { get; private set; } = string.Empty;
 
+    /// <summary>How many edits the notes have had: the revision an edit of them is made against.</summary>
+    public long NotesRevision { get; private set; }
+
     /// <summary>True once the meeting moved past this item (or closed while it was current).</summary>
     public bool Discussed { get; internal set; }
 
@@ -69,8 +84,108 @@ public sealed class AgendaItem
         TimeboxMinutes = minutes;
     }
 
-    /// <summary>Notes are kept exactly as typed (spaces and line breaks included), within the cap and without control characters.</summary>
-    internal void SetNotes(string? notes) => Notes = Guard.FreeText(notes, NotesMaxLength, "Field.Notes");
+    /// <summary>Replaces the notes as a whole (carried over, or set by the server): one edit like any other.</summary>
+    internal void SetNotes(string? notes)
+    {
+        var value = Guard.FreeText(notes, NotesMaxLength, "Field.Notes");
+
+        if (value != Notes)
+        {
+            Record(Guid.NewGuid(), TextOperation.Create().Delete(Notes.Length).Insert(value).Build(), value);
+        }
+    }
+
+    /// <summary>
+    /// Applies one edit of the notes made against <paramref name="baseRevision"/>: transformed first against every edit
+    /// applied since, so it lands where its writer meant it, next to what others typed meanwhile. Returns the edit as
+    /// applied (the one others apply on top of the revision before).
+    /// </summary>
+    internal NotesStep EditNotes(long baseRevision, Guid operationId, TextOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var since = NotesSince(baseRevision) ?? throw new DomainException(baseRevision > NotesRevision ? "Agenda.NotesRevisionUnknown" : "Agenda.NotesTooOld");
+        foreach (var step in since)
+        {
+            operation = TextOperation.Transform(operation, step.Operation).A;
+        }
+
+        var result = Guard.FreeText(operation.Apply(Notes), NotesMaxLength, "Field.Notes");
+
+        return Record(operationId, operation, result);
+    }
+
+    /// <summary>The edits made after <paramref name="revision"/>, in order; null when they are no longer all kept (or never were).</summary>
+    public IReadOnlyList<NotesStep>? NotesSince(long revision)
+    {
+        if (revision > NotesRevision || revision < 0)
+        {
+            return null;
+        }
+
+        var history = History();
+        var missing = NotesRevision - revision;
+        return missing > history.Count ? null : history.GetRange(history.Count - (int)missing, (int)missing);
+    }
+
+    private NotesStep Record(Guid operationId, TextOperation operation, string result)
+    {
+        var step = new NotesStep(NotesRevision + 1, operationId, operation);
+        var history = History();
+        history.Add(step);
+        // Keep the latest steps, and no more text than twice the longest notes, so the stored history stays small.
+        var kept = 0L;
+        var keep = 0;
+        for (var i = history.Count - 1; i >= 0 && keep < NotesHistorySteps; i--)
+        {
+            kept += history[i].Operation.Parts.Sum(p => (long)(p.Text?.Length ?? 0));
+            if (kept > TextOperation.MaxLength && keep > 0)
+            {
+                break;
+            }
+
+            keep++;
+        }
+
+        history.RemoveRange(0, history.Count - keep);
+        Notes = result;
+        NotesRevision = step.Revision;
+        _notesHistory = Serialize(history);
+        return step;
+    }
+
+    private List<NotesStep> History()
+    {
+        if (_history is null)
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrEmpty(_notesHistory) ? "[]" : _notesHistory);
+            _history = [.. document.RootElement.EnumerateArray().Select(e =>
+                new NotesStep(e.GetProperty("r").GetInt64(), e.GetProperty("id").GetGuid(), TextOperation.FromJson(e.GetProperty("op"))))];
+        }
+
+        return _history;
+    }
+
+    private static string Serialize(List<NotesStep> history)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var step in history)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("r", step.Revision);
+                writer.WriteString("id", step.OperationId);
+                writer.WritePropertyName("op");
+                step.Operation.WriteTo(writer);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     internal Decision RecordDecision(string text, DateTime at)
     {
@@ -136,6 +251,9 @@ public sealed class AgendaItem
     private ActionItem Action(Guid id) =>
         _actionItems.FirstOrDefault(a => a.Id == id) ?? throw new DomainException("Agenda.UnknownAction");
 }
+
+/// <summary>One edit of an item's notes as the server applied it: the revision it made, who sent it (operation id), and the edit.</summary>
+public sealed record NotesStep(long Revision, Guid OperationId, TextOperation Operation);
 
 /// <summary>A decision (besluit) recorded on an agenda item; it goes into the minutes.</summary>
 public sealed class Decision

@@ -156,11 +156,21 @@ public sealed class Meeting : IAggregateRoot
         Item(itemId).SetTimebox(minutes);
     }
 
-    /// <summary>Replaces an item's notes; merging concurrent typing happens before, against the current text.</summary>
+    /// <summary>Replaces an item's notes as a whole (one edit, so open fields follow); typing goes through <see cref="EditNotes"/>.</summary>
     public void SetNotes(AgendaItemId itemId, string? notes)
     {
         EnsureEditable();
         Item(itemId).SetNotes(notes);
+    }
+
+    /// <summary>
+    /// One edit of an item's notes, made against the notes at <paramref name="baseRevision"/> and transformed against
+    /// the edits applied since (operational transform), so people typing at once all keep their words together.
+    /// </summary>
+    public NotesStep EditNotes(AgendaItemId itemId, long baseRevision, Guid operationId, TextOperation operation)
+    {
+        EnsureEditable();
+        return Item(itemId).EditNotes(baseRevision, operationId, operation);
     }
 
     public Decision RecordDecision(AgendaItemId itemId, string text, DateTime at)

@@ -25,15 +25,18 @@ public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (meetingId, item, coordinator) = await MeetingAsync();
         const string Notes = "Sanne: welkom allemaal.\nMarloes: dank, ik begin.";
-        var (typed, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, item, TextMerge.MakePatch(string.Empty, Notes)));
+        var (typed, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.EditNotes, item,
+            TextOperation.Replace(string.Empty, Notes).ToJson(), BaseRevision: 0));
 
-        var (poisoned, change) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, item,
-            TextMerge.MakePatch(Notes, "Sanne: welkom\0 allemaal.\nMarloes: dank, ik begin.")));
+        // The operation's JSON is made by hand: the client library would not build one with a NUL in it.
+        var poisonedOperation = "[13,\"\\u0000\"," + (Notes.Length - 13) + "]";
+        var (poisoned, change) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.EditNotes, item,
+            poisonedOperation, BaseRevision: 1));
 
         Assert.True(typed.Accepted, typed.Error);
         Assert.False(poisoned.Accepted);
         Assert.Null(change);
-        Assert.Equal("Aantekeningen bevat onzichtbare stuurtekens (zoals een nulteken). Haal ze weg en probeer het opnieuw.", poisoned.Error);
+        Assert.Equal("De tekst bevat een teken dat niet is toegestaan (alleen tab en nieuwe regel mogen).", poisoned.Error);
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(meetingId));
         Assert.Equal(Notes, stored.Agenda.Single(i => i.Id.Value == item).Notes);

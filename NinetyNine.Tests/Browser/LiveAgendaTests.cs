@@ -81,6 +81,85 @@ public sealed class LiveAgendaTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Two_people_typing_sentences_at_the_same_spot_at_once_end_with_the_same_text_and_each_sentence_whole()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId);
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId);
+        var title = "Updates over de themagroepen vanuit de kartrekkers";
+        var sanneField = Item(sanne, title).Locator("textarea[data-testid=notes]");
+        var marloesField = Item(marloes, title).Locator("textarea[data-testid=notes]");
+        await sanneField.FillAsync("Stand van zaken: ");
+        await Expect(marloesField).ToHaveValueAsync("Stand van zaken: ");
+
+        // Both put the caret at the end and type whole sentences at the same moment, keystroke by keystroke.
+        const string hers = "Sanne plant het werkbezoek bij Hofman in mei.";
+        const string his = "Marloes belt de gemeente Almelo over de subsidie.";
+        await sanneField.FocusAsync();
+        await sanneField.PressAsync("Control+End");
+        await marloesField.FocusAsync();
+        await marloesField.PressAsync("Control+End");
+        await Task.WhenAll(sanne.Keyboard.TypeAsync(hers, new() { Delay = 30 }), marloes.Keyboard.TypeAsync(his, new() { Delay = 30 }));
+
+        // Within a few seconds of the last keystroke both fields show one text, with each sentence in one piece.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string a, b;
+        do
+        {
+            a = await sanneField.InputValueAsync();
+            b = await marloesField.InputValueAsync();
+            if (a == b && a.Contains(hers, StringComparison.Ordinal) && a.Contains(his, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+        while (clock.Elapsed < TimeSpan.FromSeconds(5));
+
+        Assert.Equal(a, b);
+        Assert.Contains(hers, a, StringComparison.Ordinal);
+        Assert.Contains(his, a, StringComparison.Ordinal);
+        Assert.StartsWith("Stand van zaken: ", a, StringComparison.Ordinal);
+        Assert.Equal("Stand van zaken: ".Length + hers.Length + his.Length, a.Length);
+        await Expect(Item(sanne, title).Locator("[data-testid=notes-unsaved]")).ToHaveCountAsync(0);
+
+        await sanne.Context.CloseAsync();
+        await marloes.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Notes_typed_while_the_server_cannot_answer_are_offered_back_after_a_reload()
+    {
+        var meetingId = await HubClients.NewMeetingAsync(browser.App);
+        var sanne = await OpenMeetingAsync(AppFactory.Coordinator, meetingId);
+        var title = "Updates over de themagroepen vanuit de kartrekkers";
+        var field = Item(sanne, title).Locator("textarea[data-testid=notes]");
+        await field.FillAsync("Eerste regel.");
+        await Expect(Item(sanne, title).Locator("[data-testid=notes-unsaved]")).ToHaveCountAsync(0);
+
+        // The circuit stops answering (as when it is lost): what is typed now is never acknowledged.
+        await field.EvaluateAsync("el => { el.__notes.dotnet = { invokeMethodAsync: () => new Promise(() => { }) }; }");
+        await field.FocusAsync();
+        await field.PressAsync("Control+End");
+        await field.PressSequentiallyAsync(" Tweede regel, niet opgeslagen.", new() { Delay = 20 });
+        var kept = await sanne.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('ninetynine.notes:')).length");
+        Assert.True(kept > 0, "Nothing of the unsent typing was kept in sessionStorage.");
+
+        // A reload (a new circuit): the page offers the text back and sends it, so the server and others get it.
+        await sanne.ReloadAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(sanne);
+        await Expect(sanne.Locator(".mud-snackbar")).ToContainTextAsync("Niet opgeslagen tekst teruggezet");
+        await Expect(Item(sanne, title).Locator("textarea[data-testid=notes]")).ToHaveValueAsync("Eerste regel. Tweede regel, niet opgeslagen.");
+        var marloes = await OpenMeetingAsync(AppFactory.CoreGroupMember, meetingId);
+        await Expect(Item(marloes, title).Locator("textarea[data-testid=notes]")).ToHaveValueAsync("Eerste regel. Tweede regel, niet opgeslagen.");
+        await Expect(Item(sanne, title).Locator("[data-testid=notes-unsaved]")).ToHaveCountAsync(0);
+
+        await sanne.Context.CloseAsync();
+        await marloes.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_participant_follows_the_agenda_read_only()
     {
         var meetingId = await HubClients.NewMeetingAsync(browser.App);

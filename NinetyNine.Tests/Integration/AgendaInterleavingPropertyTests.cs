@@ -168,7 +168,7 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
 
         Interlocked.Add(ref totals.Steps, steps.Count);
         Interlocked.Add(ref totals.Accepted, accepted.Count);
-        Interlocked.Add(ref totals.Patches, accepted.Count(x => x.Command.Kind == AgendaCommandKind.PatchNotes));
+        Interlocked.Add(ref totals.Patches, accepted.Count(x => x.Command.Kind == AgendaCommandKind.EditNotes));
         Interlocked.Add(ref totals.Refused, answers.Count(x => !x.Result.Accepted));
         Interlocked.Add(ref totals.Duplicates, answers.Count(x => x.Result.Duplicate));
     }
@@ -279,8 +279,10 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
             case AgendaCommandKind.SetTimebox:
                 item.Timebox = command.Number;
                 break;
-            case AgendaCommandKind.PatchNotes:
-                item.Notes = TextMerge.Apply(command.Text!, item.Notes);
+            case AgendaCommandKind.EditNotes:
+                // The edit was made on an older revision; the server logged it as it applied it (transformed).
+                var step = JsonSerializer.Deserialize<AgendaChange>(payload, AgendaService.Json)!.Notes!;
+                item.Notes = TextOperation.Parse(step.Operation).Apply(item.Notes);
                 break;
             case AgendaCommandKind.RecordDecision:
                 item.Decisions.Add(command.Text!);

@@ -1,3 +1,4 @@
+using NinetyNine.Domain.Common;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NinetyNine.Web.Features.Meetings.Live;
@@ -60,7 +61,8 @@ public sealed class MinutesTests(AppFactory app) : IClassFixture<AppFactory>
         var first = snapshot.Items[0].Id;
         foreach (var command in new[]
         {
-            new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, first, TextMerge.MakePatch(string.Empty, notes)),
+            new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.EditNotes, first,
+                TextOperation.Replace(snapshot.Items[0].Notes, notes).ToJson(), BaseRevision: snapshot.Items[0].NotesRevision),
             new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RecordDecision, first, "Hofman wordt toegelaten"),
             new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddAction, first, "Welkomstgesprek plannen", Owner: "Sanne", DueOn: new DateOnly(2027, 1, 5)),
         })

@@ -30,6 +30,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             i.Property(x => x.Title).HasMaxLength(AgendaItem.TitleMaxLength);
             i.Property(x => x.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
             i.Property(x => x.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
+            i.Property(x => x.NotesRevision);
+            i.Property<string>("_notesHistory").HasColumnName("NotesHistory");
             i.Ignore(x => x.IsStanding);
             i.OwnsMany(x => x.Topics, t =>
             {

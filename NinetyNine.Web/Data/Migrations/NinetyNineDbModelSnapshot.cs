@@ -1068,6 +1068,9 @@ namespace NinetyNine.Web.Data.Migrations
                                 .HasMaxLength(20000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long>("NotesRevision")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
@@ -1085,6 +1088,11 @@ namespace NinetyNine.Web.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("_notesHistory")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NotesHistory");
 
                             b1.HasKey("Id");
 

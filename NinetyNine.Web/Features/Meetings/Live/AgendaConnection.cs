@@ -7,7 +7,8 @@ namespace NinetyNine.Web.Features.Meetings.Live;
 /// <summary>
 /// A client of <see cref="AgendaHub"/> holding one meeting's agenda: applies changes in sequence order,
 /// catches up after a gap or a reconnect, resends what the server has not acknowledged (the operation id
-/// makes that harmless), and merges notes typed here with notes typed elsewhere. The Blazor meeting page
+/// makes that harmless), and merges notes typed here with notes typed elsewhere by operational transform
+/// (<see cref="NotesClient"/>; in the browser, wwwroot/js/notes.js does the same). The Blazor meeting page
 /// uses it; so do the tests.
 /// </summary>
 public sealed class AgendaConnection : IAsyncDisposable
@@ -16,7 +17,9 @@ public sealed class AgendaConnection : IAsyncDisposable
     private readonly Guid _meetingId;
     private readonly Lock _sync = new();
     private readonly List<AgendaCommand> _unacknowledged = [];
-    private readonly Dictionary<Guid, NotesDraft> _drafts = [];
+    private const int KeptNotesSteps = 200;
+    private readonly Dictionary<Guid, NotesClient> _notes = [];
+    private readonly Dictionary<Guid, List<NotesStepState>> _steps = [];
     private List<AgendaItemState> _items = [];
 
     public AgendaConnection(HubConnection hub, Guid meetingId)
@@ -79,7 +82,7 @@ public sealed class AgendaConnection : IAsyncDisposable
 
             lock (_sync)
             {
-                return sent + _drafts.Values.Count(d => d.InFlight is null && d.Text != d.Base);
+                return sent + _notes.Values.Count(n => n.InFlight is null && n.Buffer is not null);
             }
         }
     }
@@ -95,7 +98,7 @@ public sealed class AgendaConnection : IAsyncDisposable
     {
         lock (_sync)
         {
-            return _drafts.TryGetValue(itemId, out var draft) ? draft.Text : _items.FirstOrDefault(i => i.Id == itemId)?.Notes ?? string.Empty;
+            return _notes.TryGetValue(itemId, out var notes) ? notes.Text : _items.FirstOrDefault(i => i.Id == itemId)?.Notes ?? string.Empty;
         }
     }
 
@@ -103,7 +106,7 @@ public sealed class AgendaConnection : IAsyncDisposable
     {
         lock (_sync)
         {
-            return _drafts.TryGetValue(itemId, out var draft) && (draft.InFlight is not null || draft.Text != draft.Base);
+            return _notes.TryGetValue(itemId, out var notes) && notes.Pending;
         }
     }
 
@@ -116,13 +119,13 @@ public sealed class AgendaConnection : IAsyncDisposable
     public Task RescheduleAsync(DateTime startsAt, int durationMinutes, MeetingMode mode, string? details) =>
         SubmitAsync(new AgendaCommand(_meetingId, Guid.NewGuid(), AgendaCommandKind.Reschedule, Text: details, Number: durationMinutes, At: startsAt, Mode: mode));
 
-    /// <summary>Takes the notes as the person now has them and sends the change as a patch when nothing else is in flight.</summary>
+    /// <summary>Takes the notes as the person now has them and sends the edit when nothing else is in flight.</summary>
     public Task EditNotesAsync(Guid itemId, string text) => EditNotesAsync(itemId, null, text);
 
     /// <summary>
     /// Takes one edit the person made (from <paramref name="previous"/> to <paramref name="text"/>) and applies it
     /// to the notes as this client has them, so an edit made on a screen that did not show the latest merge yet
-    /// still removes nothing it did not mean to.
+    /// still removes nothing it did not mean to; it then goes to the server as a text operation.
     /// </summary>
     public async Task EditNotesAsync(Guid itemId, string? previous, string text)
     {
@@ -135,20 +138,75 @@ public sealed class AgendaConnection : IAsyncDisposable
                 return;
             }
 
-            if (!_drafts.TryGetValue(itemId, out var draft))
+            if (!_notes.TryGetValue(itemId, out var notes))
             {
-                draft = new NotesDraft(item.Notes);
-                _drafts[itemId] = draft;
+                notes = new NotesClient(item.NotesRevision, item.Notes);
+                _notes[itemId] = notes;
             }
 
-            draft.Text = previous is null || previous == draft.Text ? text : TextMerge.Apply(TextMerge.MakePatch(previous, text), draft.Text);
-            draft.Blocked = false;
-            command = NextNotesPatch(itemId, draft);
+            var edited = previous is null || previous == notes.Text ? text : TextMerge.Apply(TextMerge.MakePatch(previous, text), notes.Text);
+            command = NotesCommand(itemId, notes.Edit(edited));
         }
 
         if (command is not null)
         {
             await SubmitAsync(command);
+        }
+    }
+
+    /// <summary>
+    /// Sends one notes edit made elsewhere (the browser's own notes client): kept and resent with the same operation id
+    /// until the server answered it. Returns the answer, or null while the connection is down (it goes after reconnecting).
+    /// </summary>
+    public async Task<AgendaCommandResult?> SendNotesAsync(Guid itemId, Guid operationId, long baseRevision, string operation)
+    {
+        var command = new AgendaCommand(_meetingId, operationId, AgendaCommandKind.EditNotes, itemId, operation, BaseRevision: baseRevision);
+        lock (_unacknowledged)
+        {
+            if (_unacknowledged.Any(c => c.OperationId == operationId))
+            {
+                return null; // Already on its way (a browser resending after its circuit came back).
+            }
+
+            _unacknowledged.Add(command);
+        }
+
+        Changed?.Invoke();
+        return await TransmitAsync(command);
+    }
+
+    /// <summary>
+    /// The edits of an item's notes after <paramref name="revision"/>, in order: from those this connection received,
+    /// or else asked of the server. Null when they are no longer at hand (the field then starts again from the notes).
+    /// </summary>
+    public async Task<IReadOnlyList<NotesStepState>?> NotesSinceAsync(Guid itemId, long revision)
+    {
+        lock (_sync)
+        {
+            var latest = _items.FirstOrDefault(i => i.Id == itemId)?.NotesRevision ?? revision;
+            if (latest <= revision)
+            {
+                return [];
+            }
+
+            if (_steps.TryGetValue(itemId, out var kept) && kept.Count > 0 && kept[0].Revision <= revision + 1 && kept[^1].Revision >= latest)
+            {
+                return [.. kept.Where(step => step.Revision > revision)];
+            }
+        }
+
+        if (_hub.State != HubConnectionState.Connected)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await _hub.InvokeAsync<IReadOnlyList<NotesStepState>?>(nameof(AgendaHub.NotesSince), _meetingId, itemId, revision);
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            return []; // Asked again with the next change.
         }
     }
 
@@ -189,11 +247,11 @@ public sealed class AgendaConnection : IAsyncDisposable
     }
 
     /// <summary>Sends a listed command; it leaves the list only when the server answered it.</summary>
-    private async Task TransmitAsync(AgendaCommand command)
+    private async Task<AgendaCommandResult?> TransmitAsync(AgendaCommand command)
     {
         if (_hub.State != HubConnectionState.Connected)
         {
-            return; // Kept, and resent after reconnecting.
+            return null; // Kept, and resent after reconnecting.
         }
 
         AgendaCommandResult result;
@@ -203,10 +261,11 @@ public sealed class AgendaConnection : IAsyncDisposable
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
-            return; // The connection dropped: the command stays unacknowledged and is resent.
+            return null; // The connection dropped: the command stays unacknowledged and is resent.
         }
 
         await AcknowledgeAsync(command, result);
+        return result;
     }
 
     private async Task AcknowledgeAsync(AgendaCommand command, AgendaCommandResult result)
@@ -216,19 +275,12 @@ public sealed class AgendaConnection : IAsyncDisposable
             _unacknowledged.Remove(command);
         }
 
-        AgendaCommand? follow = null;
+        // An accepted notes edit is acknowledged by its step (broadcast, or fetched after a reconnect), in revision order.
         lock (_sync)
         {
-            if (command.Kind == AgendaCommandKind.PatchNotes && command.ItemId is { } itemId && _drafts.TryGetValue(itemId, out var draft)
-                && draft.InFlight == command.OperationId)
+            if (!result.Accepted && command.Kind == AgendaCommandKind.EditNotes && command.ItemId is { } itemId && _notes.TryGetValue(itemId, out var notes))
             {
-                if (!result.Accepted || result.Duplicate || result.Sequence <= Sequence)
-                {
-                    // Refused, or already applied (its broadcast was seen or the snapshot holds it): settle on the server's text.
-                    var serverText = _items.FirstOrDefault(i => i.Id == itemId)?.Notes;
-                    Settle(draft, serverText, accepted: result.Accepted);
-                    follow = serverText is null ? null : NextNotesPatch(itemId, draft);
-                }
+                notes.Refused(command.OperationId);
             }
         }
 
@@ -238,10 +290,7 @@ public sealed class AgendaConnection : IAsyncDisposable
         }
 
         Changed?.Invoke();
-        if (follow is not null)
-        {
-            await SubmitAsync(follow);
-        }
+        await Task.CompletedTask;
     }
 
     private async Task ReceiveAsync(AgendaChange change)
@@ -271,11 +320,7 @@ public sealed class AgendaConnection : IAsyncDisposable
             return;
         }
 
-        Changed?.Invoke();
-        foreach (var command in follow)
-        {
-            await SubmitAsync(command);
-        }
+        await AfterApplyAsync(follow);
     }
 
     /// <summary>Asks for everything missed since the last sequence number and applies it in order.</summary>
@@ -296,10 +341,74 @@ public sealed class AgendaConnection : IAsyncDisposable
             }
         }
 
+        await AfterApplyAsync(follow);
+    }
+
+    /// <summary>Sends what an acknowledgement released, and fetches the notes steps of fields that fell behind.</summary>
+    private async Task AfterApplyAsync(List<AgendaCommand> follow)
+    {
         Changed?.Invoke();
         foreach (var command in follow)
         {
             await SubmitAsync(command);
+        }
+
+        await CatchUpNotesAsync(Lagging());
+    }
+
+    /// <summary>The notes fields of this client behind the server's revision of their item.</summary>
+    private List<Guid> Lagging()
+    {
+        lock (_sync)
+        {
+            return [.. _notes.Where(n => _items.FirstOrDefault(i => i.Id == n.Key) is { } item && item.NotesRevision > n.Value.Revision).Select(n => n.Key)];
+        }
+    }
+
+    /// <summary>Brings notes fields up to their item's revision with the steps they missed, acknowledging our own among them.</summary>
+    private async Task CatchUpNotesAsync(IReadOnlyList<Guid> itemIds)
+    {
+        foreach (var itemId in itemIds)
+        {
+            long since;
+            lock (_sync)
+            {
+                if (!_notes.TryGetValue(itemId, out var notes))
+                {
+                    continue;
+                }
+
+                since = notes.Revision;
+            }
+
+            var steps = await NotesSinceAsync(itemId, since);
+            AgendaCommand? next = null;
+            lock (_sync)
+            {
+                if (!_notes.TryGetValue(itemId, out var notes) || _items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+                {
+                    continue;
+                }
+
+                if (steps is null)
+                {
+                    notes.Reset(item.NotesRevision, item.Notes);
+                    next = NotesCommand(itemId, notes.Flush());
+                }
+                else
+                {
+                    foreach (var step in steps)
+                    {
+                        next = NotesCommand(itemId, notes.Receive(step).Next) ?? next;
+                    }
+                }
+            }
+
+            Changed?.Invoke();
+            if (next is not null)
+            {
+                await SubmitAsync(next);
+            }
         }
     }
 
@@ -308,6 +417,7 @@ public sealed class AgendaConnection : IAsyncDisposable
         // A new connection id: join the group again, take the agenda as it is, then resend what was not acknowledged.
         var snapshot = await _hub.InvokeAsync<MeetingSnapshot>(nameof(AgendaHub.Join), _meetingId);
         await LoadAsync(snapshot);
+        await CatchUpNotesAsync(Lagging());
         // They stay listed (and counted as not saved) until the server answers them.
         List<AgendaCommand> resend;
         lock (_unacknowledged)
@@ -337,18 +447,10 @@ public sealed class AgendaConnection : IAsyncDisposable
         Meeting = snapshot.Meeting;
         CanEdit = snapshot.CanEdit;
         _items = [.. snapshot.Items];
-        foreach (var (itemId, draft) in _drafts.ToList())
+        // Notes fields behind the snapshot catch up with the steps they missed (see Lagging); gone items take theirs along.
+        foreach (var itemId in _notes.Keys.Where(id => _items.All(i => i.Id != id)).ToList())
         {
-            var serverText = _items.FirstOrDefault(i => i.Id == itemId)?.Notes;
-            if (serverText is null)
-            {
-                _drafts.Remove(itemId);
-            }
-            else if (draft.InFlight is null)
-            {
-                draft.Text = TextMerge.Rebase(draft.Base, draft.Text, serverText);
-                draft.Base = serverText;
-            }
+            _notes.Remove(itemId);
         }
     }
 
@@ -358,32 +460,41 @@ public sealed class AgendaConnection : IAsyncDisposable
         foreach (var removed in change.Removed)
         {
             byId.Remove(removed);
-            _drafts.Remove(removed);
+            _notes.Remove(removed);
+            _steps.Remove(removed);
         }
 
         foreach (var item in change.Upserts)
         {
             byId[item.Id] = item;
-            if (_drafts.TryGetValue(item.Id, out var draft))
+        }
+
+        if (change.Notes is { } step)
+        {
+            if (!_steps.TryGetValue(step.ItemId, out var kept))
             {
-                if (draft.InFlight == change.OperationId)
-                {
-                    Settle(draft, item.Notes, accepted: true);
-                    if (NextNotesPatch(item.Id, draft) is { } next)
-                    {
-                        follow.Add(next);
-                    }
-                }
-                else if (draft.InFlight is null)
-                {
-                    // Someone else typed: keep our unsent words on top of theirs.
-                    draft.Text = TextMerge.Rebase(draft.Base, draft.Text, item.Notes);
-                    draft.Base = item.Notes;
-                }
-                else
-                {
-                    draft.LatestServer = item.Notes;
-                }
+                _steps[step.ItemId] = kept = [];
+            }
+
+            if (kept.Count == 0 || kept[^1].Revision + 1 == step.Revision)
+            {
+                kept.Add(step);
+            }
+            else if (kept[^1].Revision < step.Revision)
+            {
+                kept.Clear(); // A hole (a snapshot came in between): keep only what is contiguous.
+                kept.Add(step);
+            }
+
+            if (kept.Count > KeptNotesSteps)
+            {
+                kept.RemoveAt(0);
+            }
+
+            // Our own edit acknowledged, or someone else's transformed over our pending typing; a gap is caught up afterwards.
+            if (_notes.TryGetValue(step.ItemId, out var notes) && NotesCommand(step.ItemId, notes.Receive(step).Next) is { } next)
+            {
+                follow.Add(next);
             }
         }
 
@@ -393,47 +504,7 @@ public sealed class AgendaConnection : IAsyncDisposable
         CanEdit = CanEdit && change.Meeting.Status is Domain.Meetings.MeetingStatus.Planned or Domain.Meetings.MeetingStatus.Live;
     }
 
-    /// <summary>Our patch landed (or was refused): move the typing done since sending onto the server's text.</summary>
-    private static void Settle(NotesDraft draft, string? serverText, bool accepted)
-    {
-        var server = serverText ?? draft.LatestServer ?? draft.Base;
-        var sentFrom = accepted ? draft.SentText ?? draft.Base : draft.Base;
-        draft.Text = TextMerge.Rebase(sentFrom, draft.Text, server);
-        draft.Base = server;
-        draft.InFlight = null;
-        draft.SentText = null;
-        draft.LatestServer = null;
-        // A refused patch is not sent again by itself: the person sees the reason and their text, and types on.
-        draft.Blocked = !accepted;
-    }
-
-    private AgendaCommand? NextNotesPatch(Guid itemId, NotesDraft draft)
-    {
-        if (draft.InFlight is not null || draft.Blocked || draft.Text == draft.Base || !CanEdit)
-        {
-            return null;
-        }
-
-        var command = new AgendaCommand(_meetingId, Guid.NewGuid(), AgendaCommandKind.PatchNotes, itemId, TextMerge.MakePatch(draft.Base, draft.Text));
-        draft.InFlight = command.OperationId;
-        draft.SentText = draft.Text;
-        return command;
-    }
-
-    private sealed class NotesDraft(string baseText)
-    {
-        /// <summary>The server's text this draft was last made against.</summary>
-        public string Base { get; set; } = baseText;
-
-        /// <summary>What the person sees and types.</summary>
-        public string Text { get; set; } = baseText;
-
-        public Guid? InFlight { get; set; }
-
-        public string? SentText { get; set; }
-
-        public string? LatestServer { get; set; }
-
-        public bool Blocked { get; set; }
-    }
+    private AgendaCommand? NotesCommand(Guid itemId, NotesOutgoing? outgoing) =>
+        outgoing is null ? null
+            : new AgendaCommand(_meetingId, outgoing.OperationId, AgendaCommandKind.EditNotes, itemId, outgoing.Operation.ToJson(), BaseRevision: outgoing.BaseRevision);
 }

@@ -13,7 +13,9 @@ public enum AgendaCommandKind
     MoveItem,
     SetPresenter,
     SetTimebox,
-    PatchNotes,
+
+    /// <summary>One edit of an item's notes: <see cref="AgendaCommand.Text"/> is a text operation (JSON, see <see cref="Domain.Common.TextOperation"/>) made against <see cref="AgendaCommand.BaseRevision"/>.</summary>
+    EditNotes,
     RecordDecision,
     RemoveDecision,
     AddAction,
@@ -43,7 +45,7 @@ public enum AgendaCommandKind
 /// <summary>
 /// One change a client asks for. <see cref="OperationId"/> is chosen by the client: a resend with the
 /// same id is applied once. <see cref="Text"/> carries the title, presenter, decision or action text, or
-/// the notes patch (DiffMatchPatch text made against the notes as the client last saw them).
+/// the notes edit (a text operation in JSON, made against the notes at <see cref="BaseRevision"/>).
 /// </summary>
 public sealed record AgendaCommand(
     Guid MeetingId,
@@ -58,7 +60,8 @@ public sealed record AgendaCommand(
     bool? Flag = null,
     DateTime? At = null,
     MeetingMode? Mode = null,
-    string? Detail = null);
+    string? Detail = null,
+    long? BaseRevision = null);
 
 /// <summary>What the server answers the sender: accepted with its sequence number, or refused with a reason fit to show.</summary>
 public sealed record AgendaCommandResult(bool Accepted, long Sequence, string? Error, bool Duplicate = false)
@@ -94,7 +97,22 @@ public sealed record AgendaItemState(
     bool Discussed,
     IReadOnlyList<DecisionState> Decisions,
     IReadOnlyList<ActionState> Actions,
-    IReadOnlyList<TopicState> Topics);
+    IReadOnlyList<TopicState> Topics,
+    long NotesRevision = 0);
+
+/// <summary>
+/// One edit of an item's notes as the server applied it: made on revision <c>Revision - 1</c>, giving
+/// <see cref="Revision"/>; <see cref="Operation"/> is the (transformed) text operation in JSON. A client whose own edit
+/// this is (<see cref="OperationId"/>) takes it as the acknowledgement; anyone else applies it over their own pending typing.
+/// </summary>
+public sealed record NotesStepState(Guid ItemId, long Revision, Guid OperationId, string Operation)
+{
+    public static NotesStepState Of(Guid itemId, NotesStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new(itemId, step.Revision, step.OperationId, step.Operation.ToJson());
+    }
+}
 
 /// <summary>
 /// One accepted change, broadcast to everyone in the meeting: the items it touched (full state), the
@@ -110,7 +128,8 @@ public sealed record AgendaChange(
     MeetingState Meeting,
     IReadOnlyList<AgendaItemState> Upserts,
     IReadOnlyList<Guid> Removed,
-    IReadOnlyList<Guid> Order);
+    IReadOnlyList<Guid> Order,
+    NotesStepState? Notes = null);
 
 /// <summary>The whole agenda at a sequence number: what a client starts from, or resyncs to.</summary>
 public sealed record MeetingSnapshot(Guid MeetingId, long Sequence, MeetingState Meeting, IReadOnlyList<AgendaItemState> Items, bool CanEdit);
@@ -142,5 +161,6 @@ internal static class AgendaStates
         new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
             [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
             [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))],
-            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail))]);
+            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail))],
+            item.NotesRevision);
 }

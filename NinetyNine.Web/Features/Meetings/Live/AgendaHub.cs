@@ -35,6 +35,10 @@ public sealed class AgendaHub(AgendaService agenda, PresenceTracker presence, IL
         await agenda.CatchUpAsync(Member(), meetingId, sequence, Context.ConnectionAborted)
             ?? throw new HubException(Text.Get("Meeting.Unknown"));
 
+    /// <summary>The edits of an item's notes since a revision (empty when none; null when no longer all kept).</summary>
+    public async Task<IReadOnlyList<NotesStepState>?> NotesSince(Guid meetingId, Guid itemId, long revision) =>
+        await agenda.NotesSinceAsync(Member(), meetingId, itemId, revision, Context.ConnectionAborted);
+
     public async Task<AgendaCommandResult> Submit(AgendaCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);

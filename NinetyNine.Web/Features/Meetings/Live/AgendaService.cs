@@ -63,6 +63,20 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
     }
 
     /// <summary>
+    /// The edits of an item's notes after <paramref name="revision"/>, in order, for a client that missed some (after a
+    /// reconnect, or a draft kept in the browser); null when the meeting or item is unknown or they are no longer all kept.
+    /// </summary>
+    public async Task<IReadOnlyList<NotesStepState>?> NotesSinceAsync(CurrentMember member, Guid meetingId, Guid itemId, long revision,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
+        var item = meeting?.Agenda.FirstOrDefault(i => i.Id == new AgendaItemId(itemId));
+        return item?.NotesSince(revision) is { } steps ? [.. steps.Select(s => NotesStepState.Of(itemId, s))] : null;
+    }
+
+    /// <summary>
     /// Applies a command and saves it; <paramref name="publish"/> (the hub's broadcast) runs before the next change to
     /// the same meeting is applied, so every client receives the changes in sequence order.
     /// </summary>
@@ -126,7 +140,7 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             return (AgendaCommandResult.Refused(Text.Get("Agenda.CoordinatorOnly")), null);
         }
 
-        if (command.Kind == AgendaCommandKind.PatchNotes && command.Text?.Length > MaxPatchLength)
+        if (command.Kind == AgendaCommandKind.EditNotes && command.Text?.Length > MaxPatchLength)
         {
             return (AgendaCommandResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)), null);
         }
@@ -225,6 +239,7 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
         AgendaItem Target() => meeting.Item(itemId ?? throw new DomainException("Meeting.UnknownItem"));
         var before = meeting.Agenda.Select(i => i.Id.Value).ToHashSet();
         AgendaItem? touched = null;
+        NotesStepState? notes = null;
 
         switch (c.Kind)
         {
@@ -249,8 +264,9 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
                 meeting.SetTimebox(Target().Id, c.Number);
                 touched = Target();
                 break;
-            case AgendaCommandKind.PatchNotes:
-                meeting.SetNotes(Target().Id, TextMerge.Apply(c.Text ?? string.Empty, Target().Notes));
+            case AgendaCommandKind.EditNotes:
+                // Transformed by the item against the edits applied since the sender's revision, then applied.
+                notes = NotesStepState.Of(Target().Id.Value, meeting.EditNotes(Target().Id, c.BaseRevision ?? -1, c.OperationId, TextOperation.Parse(c.Text ?? string.Empty)));
                 touched = Target();
                 break;
             case AgendaCommandKind.RecordDecision:
@@ -317,7 +333,8 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
             AgendaStates.Of(meeting),
             [.. upserts.Select(AgendaStates.Of)],
             [.. before.Except(after.Select(i => i.Id.Value))],
-            [.. after.Select(i => i.Id.Value)]);
+            [.. after.Select(i => i.Id.Value)],
+            notes);
     }
 
     private static MeetingSnapshot Snapshot(Meeting meeting, CurrentMember member) =>
