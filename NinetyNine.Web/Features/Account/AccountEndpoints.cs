@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace NinetyNine.Web.Features.Account;
 /// <summary>Sign-out and language choice: plain HTTP endpoints, because they set cookies.</summary>
 public static class AccountEndpoints
 {
-    private static readonly string[] Cultures = ["nl", "en"];
+    public static readonly string[] Cultures = ["nl", "en"];
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -19,20 +20,40 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(LoginPage.LocalUrl(returnUrl ?? "/account/login"));
         });
 
-        endpoints.MapGet("/culture", (HttpContext http, [FromQuery(Name = "c")] string? culture, [FromQuery] string? returnUrl) =>
+        endpoints.MapGet("/culture", async (HttpContext http, UserManager<UserAccount> users, [FromQuery(Name = "c")] string? culture, [FromQuery] string? returnUrl) =>
         {
             if (culture is null || !Cultures.Contains(culture))
             {
                 return Results.BadRequest();
             }
 
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            // A signed-in person's choice is remembered on their account and applied again at every sign-in.
+            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                && await users.FindByIdAsync(userId) is { } account && account.Language != culture)
+            {
+                account.Language = culture;
+                await users.UpdateAsync(account);
+            }
+
+            SetCultureCookie(http, culture);
             return Results.LocalRedirect(LoginPage.LocalUrl(returnUrl));
         }).AllowAnonymous();
 
         return endpoints;
+    }
+
+    /// <summary>The language cookie the request localization reads; set by the language switch and at sign-in.</summary>
+    public static void SetCultureCookie(HttpContext http, string? culture)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (culture is null || !Cultures.Contains(culture))
+        {
+            return;
+        }
+
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
     }
 }
