@@ -39,32 +39,6 @@ public sealed class AccountsAppFactory : AppFactory
         return client;
     }
 
-    /// <summary>A new active person of the demo network with an account and a password; returns the account id.</summary>
-    public async Task<string> NewAccountAsync(string email, string password, string? language = null)
-    {
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            var demo = await db.Networks.SingleAsync(n => n.Slug == "99vantwente");
-            demo.AddPerson("Test Persoon", EmailAddress.Parse(email), organisation: "Testbedrijf");
-            await db.SaveChangesAsync();
-        }
-
-        var network = await NetworkAsync();
-        var person = network.People.Single(p => p.Email.Value == email);
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var account = new UserAccount { UserName = email, Email = email, EmailConfirmed = true, NetworkId = network.Id, PersonId = person.Id, Language = language };
-        var created = await users.CreateAsync(account, password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
-        return account.Id;
-    }
-
-    public async Task<UserAccount> AccountAsync(string email)
-    {
-        await using var db = await DbFactory.CreateDbContextAsync();
-        return await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
-    }
-
     private sealed class ClientAddressFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -80,5 +54,35 @@ public sealed class AccountsAppFactory : AppFactory
             });
             next(app);
         };
+    }
+}
+
+/// <summary>Accounts made for a test in the demo network of any <see cref="AppFactory"/>.</summary>
+public static class TestAccounts
+{
+    /// <summary>A new active person of the demo network with an account and a password; returns the account id.</summary>
+    public static async Task<string> NewAccountAsync(this AppFactory app, string email, string password, string? language = null)
+    {
+        await using (var db = await app.DbFactory.CreateDbContextAsync())
+        {
+            var demo = await db.Networks.SingleAsync(n => n.Slug == "99vantwente");
+            demo.AddPerson("Test Persoon", EmailAddress.Parse(email), organisation: "Testbedrijf");
+            await db.SaveChangesAsync();
+        }
+
+        var network = await app.NetworkAsync();
+        var person = network.People.Single(p => p.Email.Value == email);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var account = new UserAccount { UserName = email, Email = email, EmailConfirmed = true, NetworkId = network.Id, PersonId = person.Id, Language = language };
+        var created = await users.CreateAsync(account, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+        return account.Id;
+    }
+
+    public static async Task<UserAccount> AccountAsync(this AppFactory app, string email)
+    {
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        return await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
     }
 }
