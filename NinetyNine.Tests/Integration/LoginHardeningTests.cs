@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NinetyNine.Tests.Support;
 
 namespace NinetyNine.Tests.Integration;
@@ -83,6 +84,27 @@ public sealed class LoginHardeningTests(AccountsAppFactory app) : IClassFixture<
             (await Forms.ComparableAsync(unknown)).Replace("niemand@testbedrijf.example", "@", StringComparison.Ordinal));
         Assert.DoesNotContain("geblokkeerd", await Forms.ComparableAsync(wrong), StringComparison.Ordinal);
         Assert.Contains("Uw account is 15 minuten geblokkeerd.", await Forms.ComparableAsync(right), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_is_named_only_to_someone_with_the_right_password()
+    {
+        const string email = "vertrokken@testbedrijf.example";
+        await app.NewAccountAsync(email, Password);
+        var person = (await app.NetworkAsync()).People.Single(p => p.Email.Value == email);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NinetyNine.Web.Features.Members.MembersService>()
+                .DeactivatePersonAsync(await app.MemberAsync(AppFactory.Coordinator), person.Id);
+        }
+
+        var wrong = await SignedInClient.PostLoginAsync(app.ClientFrom("10.25.0.1"), email, "een-gok");
+        var unknown = await SignedInClient.PostLoginAsync(app.ClientFrom("10.25.0.2"), "niemand-anders@testbedrijf.example", "een-gok");
+        var right = await SignedInClient.PostLoginAsync(app.ClientFrom("10.25.0.3"), email, Password);
+
+        Assert.Equal((await Forms.ComparableAsync(wrong)).Replace(email, "@", StringComparison.Ordinal),
+            (await Forms.ComparableAsync(unknown)).Replace("niemand-anders@testbedrijf.example", "@", StringComparison.Ordinal));
+        Assert.Contains("Dit account heeft geen toegang (meer).", await Forms.ComparableAsync(right), StringComparison.Ordinal);
     }
 
     [Fact]
