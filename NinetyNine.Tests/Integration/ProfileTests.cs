@@ -60,7 +60,10 @@ public sealed class ProfileTests(AccountsAppFactory app) : IClassFixture<Account
         await app.NewAccountAsync(email, Password);
         var client = await SignInFromAsync(email, Password, "10.30.0.1");
 
-        await client.GetAsync("/culture?c=en&returnUrl=%2Fprofile");
+        // The app bar's quick switch sets only this browser's cookie; the profile's choice is remembered.
+        await client.GetAsync("/culture?c=en&returnUrl=%2F");
+        Assert.Null((await app.AccountAsync(email)).Language);
+        await client.GetAsync("/culture?c=en&remember=true&returnUrl=%2Fprofile");
 
         Assert.Equal("en", (await app.AccountAsync(email)).Language);
         // A new browser (no language cookie yet) gets English as soon as the person signs in.

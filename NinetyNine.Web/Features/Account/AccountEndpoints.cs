@@ -20,15 +20,17 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(LoginPage.LocalUrl(returnUrl ?? "/account/login"));
         });
 
-        endpoints.MapGet("/culture", async (HttpContext http, UserManager<UserAccount> users, [FromQuery(Name = "c")] string? culture, [FromQuery] string? returnUrl) =>
+        endpoints.MapGet("/culture", async (HttpContext http, UserManager<UserAccount> users, [FromQuery(Name = "c")] string? culture, [FromQuery] string? returnUrl,
+            [FromQuery] bool remember = false) =>
         {
             if (culture is null || !Cultures.Contains(culture))
             {
                 return Results.BadRequest();
             }
 
-            // A signed-in person's choice is remembered on their account and applied again at every sign-in.
-            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            // Chosen on the profile, a signed-in person's language is remembered on their account and applied at every
+            // sign-in; the quick switch in the app bar only sets this browser's cookie.
+            if (remember && http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
                 && await users.FindByIdAsync(userId) is { } account && account.Language != culture)
             {
                 account.Language = culture;
