@@ -112,6 +112,24 @@ public sealed class ProfileTests(AccountsAppFactory app) : IClassFixture<Account
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_is_limited_like_signing_in()
+    {
+        const string email = "sessie-open@testbedrijf.example";
+        await app.NewAccountAsync(email, Password);
+        var client = await SignInFromAsync(email, Password, "10.33.0.1");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains("Het huidige wachtwoord klopt niet.", await Forms.ComparableAsync(await ChangeAsync(client, "gok-" + i, "Nieuw-Gegokt-2026!", "Nieuw-Gegokt-2026!")),
+                StringComparison.Ordinal);
+        }
+
+        var throttled = await ChangeAsync(client, Password, "Nieuw-Gegokt-2026!", "Nieuw-Gegokt-2026!");
+
+        Assert.Contains("Te veel pogingen, probeer het over enkele minuten opnieuw.", await Forms.ComparableAsync(throttled), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignedInClient.PostLoginAsync(app.ClientFrom("10.33.0.2"), email, Password)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_replaced_calendar_address_is_refused_and_the_new_one_works()
     {
         const string email = "agenda@testbedrijf.example";
