@@ -21,6 +21,7 @@ using NinetyNine.Web.Features.Meetings.Minutes;
 using NinetyNine.Web.Features.Members;
 using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Features.Outbox;
+using NinetyNine.Web.Features.Profile;
 using NinetyNine.Web.Features.Public;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
@@ -62,12 +63,21 @@ public partial class Program
         services.AddHttpContextAccessor();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddSingleton<AccountStatus>();
+        var accountOptions = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
+        services.AddSingleton<AccountThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddSingleton<PasswordResetTokenProvider>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<PasswordResets>();
         services.AddIdentityCore<UserAccount>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Kept above the per-address limit of failed sign-ins (Accounts:SignInFailuresPerAddress), so one address cannot lock anyone out.
+                o.Lockout.MaxFailedAccessAttempts = accountOptions.LockoutAfterFailures;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accountOptions.LockoutMinutes);
                 o.Password.RequiredLength = 10;
+                o.Tokens.ProviderMap[PasswordResetTokenProvider.Name] = new TokenProviderDescriptor(typeof(PasswordResetTokenProvider));
             })
             .AddEntityFrameworkStores<NinetyNineDb>()
             .AddSignInManager<NetworkSignInManager>()
@@ -94,6 +104,7 @@ public partial class Program
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<Invitations>();
+        services.AddSingleton<ProfileService>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Invitations.Lifetime);
         services.AddScoped<AdmissionService>();
         services.AddSingleton<ApplicationRetention>();

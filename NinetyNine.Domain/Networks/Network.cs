@@ -200,6 +200,10 @@ public sealed class Network : IAggregateRoot
         _roles.Add(new RoleAssignment(personId, NetworkRole.Coordinator, since));
     }
 
+    /// <summary>A person changes their own name and phone (their profile); the email stays the network's to change.</summary>
+    public void ChangeContactDetails(PersonId personId, string name, string? phone) =>
+        PersonById(personId).ChangeContactDetails(name, phone);
+
     /// <summary>Deactivates a person (their account loses access); the coordinator must hand over first.</summary>
     public void DeactivatePerson(PersonId personId, DateOnly on)
     {

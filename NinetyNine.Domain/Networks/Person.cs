@@ -41,4 +41,18 @@ public sealed class Person
     public bool IsActive { get; private set; }
 
     internal void Deactivate() => IsActive = false;
+
+    /// <summary>The person's own name and phone, as they keep them up to date on their profile.</summary>
+    internal void ChangeContactDetails(string name, string? phone)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("Network.PersonInactive", Name);
+        }
+
+        // Both checked before either changes: a refused phone leaves the name as it was.
+        var checkedName = Guard.Text(name, NameMaxLength, "Field.PersonName");
+        Phone = Guard.OptionalText(phone, PhoneMaxLength, "Field.Phone");
+        Name = checkedName;
+    }
 }

@@ -99,7 +99,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
+    internal static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
     {
         // Colours are measured at rest: a chip halfway through its colour transition is not what anyone reads.
         await page.EvaluateAsync("""

@@ -34,7 +34,7 @@ public sealed class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var meetingId = await HubClients.NewMeetingAsync(app, new DateTime(2027, 4, 6, 8, 0, 0));
         var member = await app.MemberAsync(AppFactory.CoreGroupMember);
-        var feed = app.Services.GetRequiredService<CalendarFeeds>().PathFor(member.User);
+        var feed = await app.Services.GetRequiredService<CalendarFeeds>().PathForAsync(member.User);
         var anonymous = SignedInClient.Anonymous(app);
 
         var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(feed))!;

@@ -102,18 +102,4 @@ public sealed class PersistenceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Dit account heeft geen toegang (meer).", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        var client = SignedInClient.Anonymous(app);
-        for (var i = 0; i < 5; i++)
-        {
-            await SignedInClient.PostLoginAsync(client, AppFactory.Advisor, "wrong-" + i);
-        }
-
-        var response = await SignedInClient.PostLoginAsync(client, AppFactory.Advisor, AppFactory.DemoPassword);
-
-        Assert.Contains("Te veel mislukte pogingen.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
 }
