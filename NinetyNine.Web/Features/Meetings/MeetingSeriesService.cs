@@ -43,10 +43,10 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             return 0;
         }
 
-        var (mode, details) = await UsualModeAsync(db, networkId, cancellationToken);
         foreach (var date in dates)
         {
-            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, mode, details, DateOnly.FromDateTime(date));
+            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, network.Cadence.Mode, network.Cadence.ModeDetails,
+                DateOnly.FromDateTime(date), network.StandingAgenda);
             await PrepareAsync(db, meeting, cancellationToken);
             db.Meetings.Add(meeting);
         }
@@ -90,7 +90,8 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
 
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails);
+        var standing = await db.Networks.Where(n => n.Id == member.NetworkId).Select(n => n.StandingAgenda).SingleAsync(cancellationToken);
+        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails, standingAgenda: standing);
         await PrepareAsync(db, meeting, cancellationToken);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
@@ -111,9 +112,11 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
-            var cadence = await db.Networks.Where(n => n.Id == ended.NetworkId).Select(n => n.Cadence).SingleAsync(cancellationToken);
-            var start = MeetingSeries.FirstFree(cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
-            next = Meeting.Schedule(ended.NetworkId, start, cadence.DurationMinutes, ended.Mode, ended.ModeDetails, DateOnly.FromDateTime(start));
+            var network = await db.Networks.AsNoTracking().Where(n => n.Id == ended.NetworkId)
+                .Select(n => new { n.Cadence, n.StandingAgenda }).SingleAsync(cancellationToken);
+            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
+            next = Meeting.Schedule(ended.NetworkId, start, network.Cadence.DurationMinutes, ended.Mode, ended.ModeDetails, DateOnly.FromDateTime(start),
+                network.StandingAgenda);
             db.Meetings.Add(next);
         }
 
@@ -143,17 +146,6 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             .Where(m => m.NetworkId == networkId && m.SeriesDate != null)
             .Select(m => m.SeriesDate!.Value)
             .ToListAsync(cancellationToken);
-
-    /// <summary>How the core group usually meets: as at its latest meeting (by phone when there is none yet).</summary>
-    private static async Task<(MeetingMode Mode, string? Details)> UsualModeAsync(NinetyNineDb db, NetworkId networkId, CancellationToken cancellationToken)
-    {
-        var latest = await db.Meetings.AsNoTracking()
-            .Where(m => m.NetworkId == networkId && m.SeriesDate != null)
-            .OrderByDescending(m => m.StartsAt)
-            .Select(m => new { m.Mode, m.ModeDetails })
-            .FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? (MeetingMode.Phone, null) : (latest.Mode, latest.ModeDetails);
-    }
 }
 
 /// <summary>Keeps the series planned ahead while the app runs: at start and every few hours.</summary>
