@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Web.Data;
@@ -105,6 +106,13 @@ public static class FirstStartServices
                 var open = await http.RequestServices.GetRequiredService<FirstStart>().IsOpenAsync(http.RequestAborted);
                 if (setup && !open)
                 {
+                    // A page view gets the app's "not found" page; a post gets the status only (re-executed as a post,
+                    // the not-found page would refuse it for its missing antiforgery token).
+                    if (!HttpMethods.IsGet(http.Request.Method) && http.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                    {
+                        pages.Enabled = false;
+                    }
+
                     http.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
                 }

@@ -173,7 +173,7 @@ public static class NetworkCommand
             {
                 values[key] = value ?? string.Empty;
             }
-            else if (key.Contains(':', StringComparison.Ordinal) || key is "environment" or "contentRoot")
+            else if (key.Contains(':', StringComparison.Ordinal) || key is "environment" or "contentRoot" or "applicationName")
             {
                 rest.Add($"--{key}={value}");
             }
