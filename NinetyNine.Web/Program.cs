@@ -23,11 +23,18 @@ using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Features.Profile;
 using NinetyNine.Web.Features.Public;
+using NinetyNine.Web.Features.Setup;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
 
+if (NetworkCommand.IsCommand(args))
+{
+    return await NetworkCommand.RunAsync(args, Console.Out);
+}
+
 var app = await Program.BuildAsync(args);
 app.Run();
+return 0;
 
 /// <summary>Entry point; public for the integration tests and the benchmark.</summary>
 public partial class Program
@@ -114,6 +121,7 @@ public partial class Program
         services.AddSingleton<PublicNetworkService>();
         services.AddApplicationFormProtection(builder.Configuration);
         services.AddHttpHardening(builder.Configuration);
+        services.AddFirstStart(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();
         services.AddHostedService<MeetingSeriesWorker>();
         services.AddSingleton<AgendaService>();
@@ -151,6 +159,7 @@ public partial class Program
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
             o.FallBackToParentUICultures = true;
         });
+        app.UseFirstStart();
         app.UseApplicationFormProtection();
         app.UseAuthentication();
         app.UseAuthorization();

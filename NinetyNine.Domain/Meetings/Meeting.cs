@@ -67,11 +67,12 @@ public sealed class Meeting : IAggregateRoot
     public bool IsEditable => Status is MeetingStatus.Planned or MeetingStatus.Live;
 
     /// <summary>
-    /// Plans a core group meeting with the standing agenda of the network: a regular one of the series when
-    /// <paramref name="seriesDate"/> is given, an extra one otherwise. The start lies within the sane range around
-    /// <paramref name="now"/> (the network's local time; <see cref="DateRules"/>).
+    /// Plans a core group meeting with the standing agenda of the network (<paramref name="standingAgenda"/>, the case's
+    /// four items when not given): a regular one of the series when <paramref name="seriesDate"/> is given, an extra one
+    /// otherwise. The start lies within the sane range around <paramref name="now"/> (the network's local time; <see cref="DateRules"/>).
     /// </summary>
-    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateTime now, DateOnly? seriesDate = null)
+    public static Meeting Schedule(NetworkId networkId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? modeDetails, DateTime now,
+        DateOnly? seriesDate = null, IEnumerable<StandingAgendaItem>? standingAgenda = null)
     {
         EnsureDuration(durationMinutes);
         DateRules.Ensure(startsAt, now, "Field.MeetingDate");
@@ -87,9 +88,9 @@ public sealed class Meeting : IAggregateRoot
             Status = MeetingStatus.Planned,
             SeriesDate = seriesDate,
         };
-        foreach (var (kind, title) in StandingAgenda.Entries)
+        foreach (var item in standingAgenda ?? StandingAgenda.Default)
         {
-            meeting._agenda.Add(new AgendaItem(title, meeting._agenda.Count, kind));
+            meeting._agenda.Add(new AgendaItem(item.Title, meeting._agenda.Count, item.Kind));
         }
 
         return meeting;

@@ -1,10 +1,13 @@
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Meetings;
 
 namespace NinetyNine.Domain.Networks;
 
 /// <summary>
 /// How often the core group meets: every <see cref="IntervalWeeks"/> weeks from a first meeting
-/// (<see cref="Anchor"/>), starting at <see cref="StartTime"/> local time, for <see cref="DurationMinutes"/>.
+/// (<see cref="Anchor"/>, whose weekday is the meeting day), starting at <see cref="StartTime"/> local time, for
+/// <see cref="DurationMinutes"/>, and how the core group meets (<see cref="Mode"/>, with the call-in line, video link or
+/// address in <see cref="ModeDetails"/>), which every meeting planned from it starts with.
 /// </summary>
 public sealed record MeetingCadence
 {
@@ -12,8 +15,14 @@ public sealed record MeetingCadence
 
     private MeetingCadence() { }
 
-    public MeetingCadence(DateOnly anchor, TimeOnly startTime, int intervalWeeks = DefaultIntervalWeeks, int durationMinutes = 60)
+    public MeetingCadence(DateOnly anchor, TimeOnly startTime, int intervalWeeks = DefaultIntervalWeeks, int durationMinutes = 60,
+        MeetingMode mode = MeetingMode.Phone, string? modeDetails = null)
     {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new DomainException("Meeting.UnknownMode");
+        }
+
         if (intervalWeeks is < 1 or > 12)
         {
             throw new DomainException("Cadence.Interval");
@@ -28,12 +37,19 @@ public sealed record MeetingCadence
         StartTime = startTime;
         IntervalWeeks = intervalWeeks;
         DurationMinutes = durationMinutes;
+        Mode = mode;
+        ModeDetails = Guard.OptionalText(modeDetails, Meeting.ModeDetailsMaxLength, "Field.ModeDetails");
     }
 
     public DateOnly Anchor { get; private init; }
     public TimeOnly StartTime { get; private init; }
     public int IntervalWeeks { get; private init; }
     public int DurationMinutes { get; private init; }
+    public MeetingMode Mode { get; private init; } = MeetingMode.Phone;
+    public string? ModeDetails { get; private init; }
+
+    /// <summary>The day of the week the core group meets.</summary>
+    public DayOfWeek Weekday => Anchor.DayOfWeek;
 
     /// <summary>The first regular meeting that starts at or after <paramref name="localNow"/>.</summary>
     public DateTime NextAfter(DateTime localNow)

@@ -1,5 +1,6 @@
 using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Meetings;
 
 namespace NinetyNine.Domain.Networks;
 
@@ -13,6 +14,8 @@ public sealed class Network : IAggregateRoot
     public const int NameMaxLength = 100;
     public const int RegionMaxLength = 100;
     public const int SlugMaxLength = 60;
+    public const int SlugMinLength = 3;
+    public const int DescriptionMaxLength = 2_000;
     public const string DefaultTimeZone = "Europe/Amsterdam";
 
     private readonly List<Employer> _employers = [];
@@ -27,6 +30,12 @@ public sealed class Network : IAggregateRoot
     public string Region { get; private set; } = string.Empty;
     public string TimeZoneId { get; private set; } = DefaultTimeZone;
     public MeetingCadence Cadence { get; private set; } = null!;
+
+    /// <summary>What the network is, in its own words: the text of its public page (plain text, no logo).</summary>
+    public string Description { get; private set; } = string.Empty;
+
+    /// <summary>The items every meeting planned from now on starts with, in order (<see cref="ChangeStandingAgenda"/>).</summary>
+    public IReadOnlyList<StandingAgendaItem> StandingAgenda { get; private set; } = Meetings.StandingAgenda.Default;
     public int Version { get; private set; }
 
     public IReadOnlyList<Employer> Employers => _employers.AsReadOnly();
@@ -39,11 +48,17 @@ public sealed class Network : IAggregateRoot
 
     public Person Coordinator => PersonById(_roles.Single(r => r.IsCurrent && r.Role == NetworkRole.Coordinator).PersonId);
 
-    /// <summary>Founds a network; it always has a coordinator, so the founder names one.</summary>
+    /// <summary>
+    /// Founds a network; it always has a coordinator, so the founder names one. Its standing agenda is the case's
+    /// four items unless <paramref name="standingAgenda"/> says otherwise.
+    /// </summary>
     public static Network Found(string name, string slug, string region, MeetingCadence cadence,
-        string coordinatorName, EmailAddress coordinatorEmail, string? coordinatorOrganisation, DateOnly today)
+        string coordinatorName, EmailAddress coordinatorEmail, string? coordinatorOrganisation, DateOnly today,
+        IEnumerable<StandingAgendaItem>? standingAgenda = null)
     {
         ArgumentNullException.ThrowIfNull(cadence);
+        ArgumentNullException.ThrowIfNull(coordinatorEmail);
+        var agenda = CheckedStandingAgenda(standingAgenda ?? Meetings.StandingAgenda.Default);
         var network = new Network
         {
             Id = NetworkId.New(),
@@ -51,12 +66,36 @@ public sealed class Network : IAggregateRoot
             Slug = NormaliseSlug(slug),
             Region = Guard.Text(region, RegionMaxLength, "Field.Region"),
             Cadence = cadence,
+            StandingAgenda = agenda,
         };
         var coordinator = new Person(coordinatorName, coordinatorEmail, null, null, null, coordinatorOrganisation);
         network._people.Add(coordinator);
         network._roles.Add(new RoleAssignment(coordinator.Id, NetworkRole.Coordinator, today));
         return network;
     }
+
+    /// <summary>
+    /// The coordinator's settings: name, region, the public page's text and the meeting cadence. All are checked before
+    /// any changes, so a refused edit leaves the network as it was.
+    /// </summary>
+    public void ChangeSettings(string name, string region, string? description, MeetingCadence cadence)
+    {
+        ArgumentNullException.ThrowIfNull(cadence);
+        var checkedName = Guard.Text(name, NameMaxLength, "Field.NetworkName");
+        var checkedRegion = Guard.Text(region, RegionMaxLength, "Field.Region");
+        var checkedDescription = Guard.OptionalText(description, DescriptionMaxLength, "Field.NetworkDescription") ?? string.Empty;
+        Name = checkedName;
+        Region = checkedRegion;
+        Description = checkedDescription;
+        Cadence = cadence;
+    }
+
+    /// <summary>
+    /// Sets the items (titles and order) that meetings planned from now on start with; meetings already planned keep
+    /// theirs. The applications item and the theme groups' updates item stay (the app puts waiting applications and the
+    /// groups' update slots there), each once; at most <see cref="StandingAgendaItem.MaxItems"/> items, titles unique.
+    /// </summary>
+    public void ChangeStandingAgenda(IEnumerable<StandingAgendaItem> items) => StandingAgenda = CheckedStandingAgenda(items);
 
     public Employer AddEmployer(string name, KvkNumber kvk, string sector, string town, DateOnly joinedOn,
         int jobsAmbition, bool listedPublicly = false)
@@ -253,11 +292,44 @@ public sealed class Network : IAggregateRoot
 
     void IAggregateRoot.BumpVersion() => Version++;
 
+    /// <summary>
+    /// A slug is the network's web address (<c>/n/{slug}</c>): lower-case letters, digits and single hyphens between them,
+    /// <see cref="SlugMinLength"/> to <see cref="SlugMaxLength"/> characters.
+    /// </summary>
+    public static bool IsValidSlug(string? slug) =>
+        slug is { Length: >= SlugMinLength and <= SlugMaxLength }
+        && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && slug[0] != '-' && slug[^1] != '-' && !slug.Contains("--", StringComparison.Ordinal);
+
     private static string NormaliseSlug(string slug)
     {
         var value = Guard.Text(slug, SlugMaxLength, "Field.Slug").ToLowerInvariant();
-        return value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
-            ? value
-            : throw new DomainException("Network.SlugInvalid");
+        return IsValidSlug(value) ? value : throw new DomainException("Network.SlugInvalid");
+    }
+
+    private static List<StandingAgendaItem> CheckedStandingAgenda(IEnumerable<StandingAgendaItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var list = items.ToList();
+        if (list.Count > StandingAgendaItem.MaxItems)
+        {
+            throw new DomainException("StandingAgenda.TooMany", StandingAgendaItem.MaxItems);
+        }
+
+        foreach (var kind in (StandingItem[])[StandingItem.Applications, StandingItem.ThemeGroupUpdates])
+        {
+            if (list.Count(i => i.Kind == kind) != 1)
+            {
+                throw new DomainException("StandingAgenda.KindRequired", Meetings.StandingAgenda.TitleOf(kind));
+            }
+        }
+
+        if (list.Where(i => i.Kind is not null).GroupBy(i => i.Kind).Any(g => g.Count() > 1)
+            || list.GroupBy(i => i.Title, StringComparer.CurrentCultureIgnoreCase).Any(g => g.Count() > 1))
+        {
+            throw new DomainException("StandingAgenda.Duplicate");
+        }
+
+        return list;
     }
 }

@@ -30,6 +30,11 @@ public sealed class ThemeGroup : IAggregateRoot
 
     public int Version { get; private set; }
 
+    /// <summary>When the group stopped; an archived group keeps its board, read-only, and gets no update slot on new agendas.</summary>
+    public DateOnly? ArchivedOn { get; private set; }
+
+    public bool IsArchived => ArchivedOn is not null;
+
     public IReadOnlyList<ThemeGroupMember> Members => _members.AsReadOnly();
     public IReadOnlyList<ThemeGroupAdvisor> Advisors => _advisors.AsReadOnly();
 
@@ -46,8 +51,20 @@ public sealed class ThemeGroup : IAggregateRoot
         };
     }
 
+    /// <summary>The group stops: it stays in the network's history and its board stays readable, but nothing changes any more.</summary>
+    public void Archive(DateOnly on)
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("ThemeGroup.Archived", Name);
+        }
+
+        ArchivedOn = on;
+    }
+
     public void Describe(string name, string goal)
     {
+        EnsureActive();
         // Check both before changing either: a refused edit leaves the group as it was.
         var checkedName = Guard.Text(name, NameMaxLength, "Field.ThemeGroupName");
         var checkedGoal = Guard.OptionalText(goal, GoalMaxLength, "Field.Goal") ?? string.Empty;
@@ -135,6 +152,14 @@ public sealed class ThemeGroup : IAggregateRoot
     public bool IsAdvisedBy(PersonId personId) => _advisors.Any(a => a.PersonId == personId);
 
     void IAggregateRoot.BumpVersion() => Version++;
+
+    private void EnsureActive()
+    {
+        if (IsArchived)
+        {
+            throw new DomainException("ThemeGroup.Archived", Name);
+        }
+    }
 
     private void EnsureSameNetwork(Network network)
     {

@@ -55,8 +55,8 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         // The first meeting of the series, prepared like every new one; the series plans the next ones itself.
         var localNow = network.LocalNow(time);
         var start = network.Cadence.NextAfter(localNow);
-        var meeting = Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, seed.Network.MeetingMode, seed.Network.MeetingDetails,
-            localNow, DateOnly.FromDateTime(start));
+        var meeting = Meeting.Schedule(network.Id, start, network.Cadence.DurationMinutes, network.Cadence.Mode, network.Cadence.ModeDetails,
+            localNow, DateOnly.FromDateTime(start), network.StandingAgenda);
         AgendaPreparation.Prepare(meeting, network, groups, applications);
         db.Meetings.Add(meeting);
         var template = OnboardingTemplate.Default(network.Id, time.GetUtcNow());
@@ -78,7 +78,7 @@ public sealed class DemoSeed(IDbContextFactory<NinetyNineDb> dbFactory, IService
         var n = seed.Network;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var network = Network.Found(n.Name, n.Slug, n.Region,
-            new MeetingCadence(n.Cadence.Anchor, n.Cadence.StartTime, n.Cadence.IntervalWeeks, n.Cadence.DurationMinutes),
+            new MeetingCadence(n.Cadence.Anchor, n.Cadence.StartTime, n.Cadence.IntervalWeeks, n.Cadence.DurationMinutes, n.MeetingMode, n.MeetingDetails),
             seed.Coordinator.Name, EmailAddress.Parse(seed.Coordinator.Email), seed.Coordinator.Organisation,
             today);
 

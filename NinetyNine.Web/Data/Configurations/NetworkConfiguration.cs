@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
 
 namespace NinetyNine.Web.Data.Configurations;
@@ -16,7 +17,9 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         builder.HasIndex(n => n.Slug).IsUnique();
         builder.Property(n => n.Region).HasMaxLength(Network.RegionMaxLength);
         builder.Property(n => n.TimeZoneId).HasMaxLength(64);
-        builder.ComplexProperty(n => n.Cadence);
+        builder.ComplexProperty(n => n.Cadence, c => c.Property(x => x.ModeDetails).HasMaxLength(Meeting.ModeDetailsMaxLength));
+        builder.Property(n => n.Description).HasMaxLength(Network.DescriptionMaxLength);
+        builder.Property(n => n.StandingAgenda).HasJsonConversion();
 
         builder.OwnsMany(n => n.Employers, e =>
         {

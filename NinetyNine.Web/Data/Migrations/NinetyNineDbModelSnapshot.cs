@@ -388,6 +388,11 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -401,6 +406,10 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandingAgenda")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -424,6 +433,13 @@ namespace NinetyNine.Web.Data.Migrations
 
                             b1.Property<int>("IntervalWeeks")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Mode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ModeDetails")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
 
                             b1.Property<TimeOnly>("StartTime")
                                 .HasColumnType("TEXT");
@@ -492,6 +508,9 @@ namespace NinetyNine.Web.Data.Migrations
             modelBuilder.Entity("NinetyNine.Domain.ThemeGroups.ThemeGroup", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Goal")

@@ -24,8 +24,16 @@ public sealed class Invitations(UserManager<UserAccount> users, IDbContextFactor
     }
 
     /// <summary>Creates the account and queues the invitation; false when the person already has an account.</summary>
+    public Task<bool> InviteAsync(NetworkId networkId, PersonId personId, string email, string name, string networkName, ApplicationId? applicationId,
+        Uri appBase, CancellationToken cancellationToken = default) =>
+        InviteAsync(networkId, personId, email, name, networkName, applicationId, appBase, ("Email.Invite.Subject", "Email.Invite.Body"), cancellationToken);
+
+    /// <summary>
+    /// The same with an email of its own (<paramref name="text"/>: the resource keys of its subject, with the network's
+    /// name, and its body, with the person's name, the network's name, the link and the days it is valid).
+    /// </summary>
     public async Task<bool> InviteAsync(NetworkId networkId, PersonId personId, string email, string name, string networkName, ApplicationId? applicationId,
-        Uri appBase, CancellationToken cancellationToken = default)
+        Uri appBase, (string Subject, string Body) text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(appBase);
         if (await users.FindByEmailAsync(email) is not null)
@@ -44,8 +52,8 @@ public sealed class Invitations(UserManager<UserAccount> users, IDbContextFactor
         var token = await users.GeneratePasswordResetTokenAsync(account);
         var link = new Uri(appBase, $"account/welcome?user={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        outbox.Queue(db, OutboxMessage.Create(networkId, applicationId, email, l["Email.Invite.Subject", networkName],
-            l["Email.Invite.Body", name, networkName, link, Lifetime.Days], "nl", time.GetUtcNow()));
+        outbox.Queue(db, OutboxMessage.Create(networkId, applicationId, email, l[text.Subject, networkName],
+            l[text.Body, name, networkName, link, Lifetime.Days], "nl", time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

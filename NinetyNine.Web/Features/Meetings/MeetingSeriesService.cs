@@ -44,10 +44,10 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             return 0;
         }
 
-        var (mode, details) = await UsualModeAsync(db, networkId, cancellationToken);
         foreach (var date in dates)
         {
-            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, mode, details, localNow, DateOnly.FromDateTime(date));
+            var meeting = Meeting.Schedule(networkId, date, network.Cadence.DurationMinutes, network.Cadence.Mode, network.Cadence.ModeDetails,
+                localNow, DateOnly.FromDateTime(date), network.StandingAgenda);
             await PrepareAsync(db, meeting, cancellationToken);
             db.Meetings.Add(meeting);
         }
@@ -91,8 +91,9 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
 
         await validator.ValidateAndThrowAsync(form, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var zone = await db.Networks.Where(n => n.Id == member.NetworkId).Select(n => n.TimeZoneId).SingleAsync(cancellationToken);
-        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails, Network.LocalNow(time, zone));
+        var network = await db.Networks.Where(n => n.Id == member.NetworkId).Select(n => new { n.TimeZoneId, n.StandingAgenda }).SingleAsync(cancellationToken);
+        var meeting = Meeting.Schedule(member.NetworkId, form.StartsAt!.Value, form.DurationMinutes, form.Mode, form.ModeDetails, Network.LocalNow(time, network.TimeZoneId),
+            standingAgenda: network.StandingAgenda);
         await PrepareAsync(db, meeting, cancellationToken);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(cancellationToken);
@@ -113,10 +114,11 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
-            var network = await db.Networks.Where(n => n.Id == ended.NetworkId).Select(n => new { n.Cadence, n.TimeZoneId }).SingleAsync(cancellationToken);
+            var network = await db.Networks.AsNoTracking().Where(n => n.Id == ended.NetworkId)
+                .Select(n => new { n.Cadence, n.TimeZoneId, n.StandingAgenda }).SingleAsync(cancellationToken);
             var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
             next = Meeting.Schedule(ended.NetworkId, start, network.Cadence.DurationMinutes, ended.Mode, ended.ModeDetails,
-                Network.LocalNow(time, network.TimeZoneId), DateOnly.FromDateTime(start));
+                Network.LocalNow(time, network.TimeZoneId), DateOnly.FromDateTime(start), network.StandingAgenda);
             db.Meetings.Add(next);
         }
 
@@ -146,17 +148,6 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
             .Where(m => m.NetworkId == networkId && m.SeriesDate != null)
             .Select(m => m.SeriesDate!.Value)
             .ToListAsync(cancellationToken);
-
-    /// <summary>How the core group usually meets: as at its latest meeting (by phone when there is none yet).</summary>
-    private static async Task<(MeetingMode Mode, string? Details)> UsualModeAsync(NinetyNineDb db, NetworkId networkId, CancellationToken cancellationToken)
-    {
-        var latest = await db.Meetings.AsNoTracking()
-            .Where(m => m.NetworkId == networkId && m.SeriesDate != null)
-            .OrderByDescending(m => m.StartsAt)
-            .Select(m => new { m.Mode, m.ModeDetails })
-            .FirstOrDefaultAsync(cancellationToken);
-        return latest is null ? (MeetingMode.Phone, null) : (latest.Mode, latest.ModeDetails);
-    }
 }
 
 /// <summary>Keeps the series planned ahead while the app runs: at start and every few hours.</summary>
