@@ -7,6 +7,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.ThemeGroups;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Security;
 
@@ -30,7 +31,7 @@ public enum BoardAccess
 public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, IHubContext<AgendaHub, IAgendaClient> agendaHub,
     IHubContext<BoardHub, IBoardClient> boardHub, ILogger<BoardService> logger)
 {
-    private readonly AggregateLines<Board> _lines = new(dbFactory, (db, id, ct) => db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(id), ct));
+    private readonly LiveLines<Board> _lines = new(dbFactory, (db, id, ct) => db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(id), ct));
     private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
 
     /// <summary>What this person may do on a theme group's board.</summary>
