@@ -1,9 +1,12 @@
+using CsCheck;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Onboarding;
 using NinetyNine.Tests.Support;
+using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Live;
 
@@ -17,6 +20,10 @@ namespace NinetyNine.Tests.Live;
 public sealed class LiveCoreTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private OnboardingService Onboarding => app.Services.GetRequiredService<OnboardingService>();
+    private BoardService Boards => app.Services.GetRequiredService<BoardService>();
+
+    private async Task<Guid> BoardOfAsync(string group) =>
+        (await Boards.BoardOfAsync(await app.MemberAsync(AppFactory.Coordinator), await app.ThemeGroupIdAsync(group)))!.Value;
     private LiveCore Core => app.Services.GetRequiredService<LiveCore>();
 
     /// <summary>A new employer with its own checklist, the demo participant as its contact.</summary>
@@ -50,6 +57,11 @@ public sealed class LiveCoreTests(AppFactory app) : IClassFixture<AppFactory>
         using var __ = live;
         var own = live.Checklist!.Steps.Where(s => s.Owner == StepOwner.NewcomerContact).Select(s => s.Position).ToList();
         Assert.True((await live.TickAsync(own[0])).Accepted);
+        // Ahmet's employer is a member of this group: he edits its board, over a WebSocket that stays open.
+        var boardId = await BoardOfAsync("Werkgelegenheid creëren");
+        await using var board = await HubLive.BoardAsync(app, AppFactory.Participant, boardId, webSocket: true);
+        var before = await board.AddCardAsync(board.Columns[0].Id, BoardService.StateOf(CardFields.New("Voor de deactivering")));
+        Assert.True(before.Accepted, before.Error);
 
         await using (var db = await app.DbFactory.CreateDbContextAsync())
         {
@@ -69,6 +81,106 @@ public sealed class LiveCoreTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(StepState.Open, stored.Steps[own[1]].State);
         Assert.Empty(stored.Comments);
         Assert.Contains(Text.Get("Live.NoLongerActive"), live.Failures);
+        var card = await board.AddCardAsync(board.Columns[0].Id, BoardService.StateOf(CardFields.New("Na de deactivering")));
+        var move = await board.MoveAsync(before.CardId!.Value, board.Columns[^1].Id, 0);
+        Assert.Equal((false, Text.Get("Live.NoLongerActive")), (card.Accepted, card.Error));
+        Assert.Equal((false, Text.Get("Live.NoLongerActive")), (move.Accepted, move.Error));
+        var storedBoard = (await Boards.SnapshotAsync(await app.MemberAsync(AppFactory.Coordinator), boardId))!;
+        Assert.DoesNotContain(storedBoard.Cards, c => c.Fields.Title == "Na de deactivering");
+        Assert.Equal(board.Columns[0].Id, storedBoard.Cards.Single(c => c.Id == before.CardId).ColumnId);
+    }
+
+    [Fact]
+    public async Task A_board_command_resent_with_the_same_operation_id_is_applied_once()
+    {
+        var boardId = await BoardOfAsync("In-, door- en uitstroom van kandidaten");
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var column = (await Boards.SnapshotAsync(coordinator, boardId))!.Columns[0].Id;
+        var add = Guid.NewGuid();
+        var card = (await Boards.AddCardAsync(coordinator, boardId, add, column, BoardService.StateOf(CardFields.New("Eén keer"))))!;
+        var comment = Guid.NewGuid();
+
+        var results = new List<BoardResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            // The client saw no answer (a lost connection) and sends the same comment again, with the same id.
+            results.Add(await Boards.CommentAsync(coordinator, boardId, comment, card.CardId!.Value, "Goed plan"));
+        }
+
+        results.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Boards.CommentAsync(coordinator, boardId, comment, card.CardId!.Value, "Goed plan"))));
+        var addAgain = await Boards.AddCardAsync(coordinator, boardId, add, column, BoardService.StateOf(CardFields.New("Eén keer")));
+
+        Assert.All(results, r => Assert.Equal((true, results[0].Version), (r.Accepted, r.Version)));
+        Assert.Equal((true, card.Version), (addAgain.Accepted, addAgain.Version));
+        var stored = (await Boards.SnapshotAsync(coordinator, boardId))!;
+        Assert.Single(stored.Cards, c => c.Fields.Title == "Eén keer");
+        Assert.Single(stored.Cards.Single(c => c.Id == card.CardId).Comments);
+    }
+
+    /// <summary>
+    /// Three clients send interleaved commands, some at the same moment and some resent with their operation id (as after
+    /// a lost answer), on one board and one checklist through the core. Whatever the interleaving: every acknowledged
+    /// operation is in the operation records exactly once, at the sequence it was told, the sequences have no gaps, and
+    /// the aggregate holds exactly the acknowledged changes.
+    /// </summary>
+    [Fact]
+    public async Task Interleaved_commands_of_three_clients_are_each_persisted_once_without_sequence_gaps()
+    {
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var boardId = await BoardOfAsync("Werkgelegenheid creëren");
+        // Three screens: the coordinator twice (desk and phone) and the group's lead.
+        var clients = new[] { coordinator, await app.MemberAsync(AppFactory.SecondCoreGroupMember), await app.MemberAsync(AppFactory.Coordinator) };
+        var column = (await Boards.SnapshotAsync(coordinator, boardId))!.Columns[0].Id;
+        var cardId = (await Boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), column, BoardService.StateOf(CardFields.New("Gesprekskaart")))).CardId!.Value;
+        var step = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 2], Gen.Bool, Gen.Bool);
+        var sample = 0;
+
+        await step.Array[4, 12].SampleAsync(async steps =>
+        {
+            var checklistId = await NewChecklistAsync($"Proef {Interlocked.Increment(ref sample)} {Guid.NewGuid():N}");
+            var sent = new List<(Guid Operation, string Text, Task<(bool Accepted, long Sequence)> Result, bool Board)>();
+            var pending = new List<Task>();
+            foreach (var (client, kind, together, resend) in steps)
+            {
+                var operation = Guid.NewGuid();
+                var text = $"c{client}-{operation:N}"[..12];
+                var member = kind == 0 ? clients[0] : clients[client]; // Only the coordinator comments on every checklist step.
+                Func<Task<(bool, long)>> send = kind == 0
+                    ? async () => (await Onboarding.CommentAsync(member, checklistId, operation, 0, text)) is var r ? (r.Accepted, r.Sequence) : default
+                    : async () => (await Boards.CommentAsync(member, boardId, operation, cardId, text)) is var r ? (r.Accepted, r.Version) : default;
+                var first = send();
+                sent.Add((operation, text, first, kind != 0));
+                if (resend)
+                {
+                    pending.Add(send()); // The same operation again, at once.
+                }
+
+                if (!together)
+                {
+                    await first;
+                }
+            }
+
+            await Task.WhenAll(sent.Select(s => (Task)s.Result).Concat(pending));
+            await using var db = await app.DbFactory.CreateDbContextAsync();
+            foreach (var (type, id, board) in new[] { (BoardService.Kind.Name, boardId, true), (OnboardingService.Kind.Name, checklistId, false) })
+            {
+                var records = await db.OperationRecords.AsNoTracking().Where(r => r.AggregateType == type && r.AggregateId == id).OrderBy(r => r.Sequence).ToListAsync();
+                Assert.Equal(Enumerable.Range(1, records.Count).Select(i => (long)i), records.Select(r => r.Sequence));
+                foreach (var (operation, _, result, _) in sent.Where(s => s.Board == board))
+                {
+                    var (accepted, sequence) = await result;
+                    Assert.True(accepted);
+                    Assert.Equal(sequence, Assert.Single(records, r => r.OperationId == operation).Sequence);
+                }
+            }
+
+            var texts = sent.Where(s => !s.Board).Select(s => s.Text).Order().ToList();
+            Assert.Equal(texts, (await StoredAsync(checklistId)).Comments.Select(c => c.Text).Order());
+            var onCard = (await Boards.SnapshotAsync(coordinator, boardId))!.Cards.Single(c => c.Id == cardId).Comments.Select(c => c.Text).ToHashSet();
+            Assert.All(sent.Where(s => s.Board), s => Assert.Contains(s.Text, onCard));
+            Assert.Equal(sent.Count(s => s.Board), onCard.Count(t => sent.Any(s => s.Text == t)));
+        }, iter: 8, threads: 1);
     }
 
     [Fact]

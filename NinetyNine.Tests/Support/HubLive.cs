@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Live;
 
@@ -32,6 +33,27 @@ public static class HubLive
         await hub.StartAsync();
         await live.StartAsync();
         return (live, hub);
+    }
+
+    /// <summary>A board client of <paramref name="email"/> on <see cref="BoardHub"/>, started; disposing it closes its connection.</summary>
+    /// <param name="hear">Which published changes reach the client (a test makes it miss some); all by default.</param>
+    public static async Task<BoardLive> BoardAsync(AppFactory app, string email, Guid boardId, bool webSocket = false, Func<BoardChange, bool>? hear = null)
+    {
+        var hub = await HubClients.ConnectionAsync(app, email, hubPath: BoardHub.Path, webSocket: webSocket);
+        var live = BoardHubClient.Over(hub, boardId, hear);
+        await hub.StartAsync();
+        await live.StartAsync();
+        return live;
+    }
+
+    /// <summary>A connection of <paramref name="email"/> that joined the network's advice queue; <paramref name="told"/> runs on every signal.</summary>
+    public static async Task<HubConnection> AdviceAsync(AppFactory app, string email, Action told)
+    {
+        var hub = await HubClients.ConnectionAsync(app, email, hubPath: BoardHub.Path);
+        hub.On(nameof(IBoardClient.AdviceChanged), told);
+        await hub.StartAsync();
+        await hub.InvokeAsync(nameof(BoardHub.JoinAdvice));
+        return hub;
     }
 
     private sealed class ChecklistHubCommands(HubConnection hub, Guid checklistId) : IChecklistCommands

@@ -29,7 +29,7 @@ public sealed record LiveSource<TSnapshot, TChange>(
 /// with the same operation id what was not acknowledged (the server ignores a duplicate), and keeps one list of failures.
 /// A feature adds only its part: how a snapshot and a change are applied to its own state.
 /// </summary>
-public abstract class LiveClient<TSnapshot, TChange> : ILiveClient, IDisposable
+public abstract class LiveClient<TSnapshot, TChange> : ILiveClient, IDisposable, IAsyncDisposable
     where TSnapshot : class
     where TChange : class
 {
@@ -38,6 +38,7 @@ public abstract class LiveClient<TSnapshot, TChange> : ILiveClient, IDisposable
     private readonly SortedDictionary<long, TChange> _early = [];
     private readonly Dictionary<Guid, Func<Task>> _unacknowledged = [];
     private readonly List<string> _failures = [];
+    private readonly List<IAsyncDisposable> _owned = [];
     private IDisposable? _subscription;
     private int _catchingUp;
     private bool _disposed;
@@ -233,6 +234,20 @@ public abstract class LiveClient<TSnapshot, TChange> : ILiveClient, IDisposable
     /// <summary>A failure of the connection (nothing reached the server), not a refusal.</summary>
     protected virtual bool IsTransient(Exception e) =>
         e is InvalidOperationException or HttpRequestException or IOException or TimeoutException or System.Net.WebSockets.WebSocketException;
+
+    /// <summary>Disposes <paramref name="transport"/> (a hub connection) with this client.</summary>
+    public void Owns(IAsyncDisposable transport) => _owned.Add(transport ?? throw new ArgumentNullException(nameof(transport)));
+
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        foreach (var transport in _owned)
+        {
+            await transport.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     public void Dispose()
     {
