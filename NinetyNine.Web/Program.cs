@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using NinetyNine.Domain.Applications;
 using NinetyNine.Web.Components;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Features.Account;
 using NinetyNine.Web.Features.Applications;
 using NinetyNine.Web.Features.Boards;
@@ -124,6 +125,9 @@ public partial class Program
         services.AddFirstStart(builder.Configuration);
         services.AddSingleton<MeetingSeriesService>();
         services.AddHostedService<MeetingSeriesWorker>();
+        services.AddSingleton<ILiveFeed, InMemoryLiveFeed>();
+        services.AddSingleton<LiveCore>();
+        services.AddSingleton<LiveHubSubscriptions>();
         services.AddSingleton<AgendaService>();
         services.AddSingleton<OnboardingService>();
         services.AddSingleton<BoardService>();

@@ -52,12 +52,11 @@ public sealed class CardMembershipServiceTests(AppFactory app) : IClassFixture<A
         var network = await app.NetworkAsync();
         var good = BoardService.StateOf(CardFields.New("Eigen mensen") with { OwnerId = network.People[0].Id, Employers = [network.Employers[0].Id] });
 
-        var foreignOwner = await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.AddCard, ColumnId: snapshot.Columns[0].Id,
-            Wanted: good with { Title = "Vreemde eigenaar", OwnerId = Guid.NewGuid() }), _ => Task.CompletedTask);
-        var added = await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.AddCard, ColumnId: snapshot.Columns[0].Id, Wanted: good),
-            _ => Task.CompletedTask);
-        var foreignEmployer = await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.EditCard, added.CardId, Seen: good,
-            Wanted: good with { Employers = [Guid.NewGuid()] }), _ => Task.CompletedTask);
+        var foreignOwner = await boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), snapshot.Columns[0].Id,
+            good with { Title = "Vreemde eigenaar", OwnerId = Guid.NewGuid() });
+        var added = await boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), snapshot.Columns[0].Id, good);
+        var foreignEmployer = await boards.EditCardAsync(coordinator, boardId, Guid.NewGuid(), added.CardId!.Value, good,
+            good with { Employers = [Guid.NewGuid()] });
 
         Assert.False(foreignOwner.Accepted);
         Assert.Equal("De eigenaar van de kaart hoort niet bij dit netwerk.", foreignOwner.Error);

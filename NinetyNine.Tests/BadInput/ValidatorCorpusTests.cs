@@ -70,8 +70,8 @@ public sealed class ValidatorCorpusTests
         ["StatusReportForm.Text"] = F(TextKind.Required, new StatusReportFormValidator(), () => new StatusReportForm { Status = GroupStatus.OnTrack }, (m, v) => m.Text = v, nameof(StatusReportForm.Text)),
         ["StatusReportForm.Highlights"] = F(TextKind.Optional, new StatusReportFormValidator(), () => new StatusReportForm { Status = GroupStatus.OnTrack, Text = "Op koers" }, (m, v) => m.Highlights = v, nameof(StatusReportForm.Highlights)),
         ["AdviceAnswerForm.Answer"] = F(TextKind.Required, new AdviceAnswerFormValidator(), () => new AdviceAnswerForm(), (m, v) => m.Answer = v, nameof(AdviceAnswerForm.Answer)),
-        ["StepAction.Skip reason"] = F(TextKind.Required, new StepActionValidator(), () => new StepAction { Kind = ChecklistCommandKind.Skip }, (m, v) => m.Text = v, nameof(StepAction.Text)),
-        ["StepAction.Comment"] = F(TextKind.Required, new StepActionValidator(), () => new StepAction { Kind = ChecklistCommandKind.Comment }, (m, v) => m.Text = v, nameof(StepAction.Text)),
+        ["StepAction.Skip reason"] = F(TextKind.Required, new StepActionValidator(), () => new StepAction { Kind = StepActionKind.Skip }, (m, v) => m.Text = v, nameof(StepAction.Text)),
+        ["StepAction.Comment"] = F(TextKind.Required, new StepActionValidator(), () => new StepAction { Kind = StepActionKind.Comment }, (m, v) => m.Text = v, nameof(StepAction.Text)),
     };
 
     public static TheoryData<string, string> Cases()

@@ -60,7 +60,7 @@ public sealed class ActionCardJourneyTests(BrowserFixture browser)
         var boardId = (await boards.BoardOfAsync(joost, new ThemeGroupId(groupId)))!.Value;
         var board = (await boards.SnapshotAsync(joost, boardId))!;
         var card = board.Cards.Single(c => c.Origin?.MeetingId == meetingId);
-        Assert.True((await boards.ApplyAsync(joost, new BoardCommand(boardId, BoardCommandKind.MoveCard, card.Id, board.Columns[2].Id, 0), _ => Task.CompletedTask)).Accepted);
+        Assert.True((await boards.MoveCardAsync(joost, boardId, Guid.NewGuid(), card.Id, board.Columns[2].Id, 0)).Accepted);
 
         await Expect(marloes.Locator("[data-testid=action-card]")).ToHaveTextAsync($"Bord {Group}: {board.Columns[2].Name}", new() { Timeout = 15_000 });
         await Expect(sanne.Locator("[data-testid=action-card]")).ToHaveTextAsync($"Bord {Group}: {board.Columns[2].Name}", new() { Timeout = 15_000 });

@@ -38,9 +38,8 @@ public sealed class AdviceJourneyTests(BrowserFixture browser)
         var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         var boardId = (await boards.BoardOfAsync(coordinator, new ThemeGroupId(groupId)))!.Value;
         var columns = (await boards.SnapshotAsync(coordinator, boardId))!.Columns;
-        var added = await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.AddCard, ColumnId: columns[0].Id,
-            Wanted: BoardService.StateOf(CardFields.New("Proefplaatsing verlengen"))), _ => Task.CompletedTask);
-        Assert.True((await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, added.CardId, Text: Question), _ => Task.CompletedTask)).Accepted);
+        var added = await boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), columns[0].Id, BoardService.StateOf(CardFields.New("Proefplaatsing verlengen")));
+        Assert.True((await boards.AskLegalAdviceAsync(coordinator, boardId, Guid.NewGuid(), added.CardId!.Value, Question)).Accepted);
 
         var request = eva.Locator($"[data-testid=advice-request][data-card-id='{added.CardId}']");
         await Expect(request.Locator("[data-testid=advice-question]")).ToHaveTextAsync(Question, new() { Timeout = 15_000 });

@@ -31,10 +31,7 @@ public sealed class BoardJourneyTests(BrowserFixture browser)
         var member = await browser.App.MemberAsync(AppFactory.Coordinator);
         var boardId = await boards.BoardOfAsync(member, new(groupId)) ?? throw new InvalidOperationException("No board.");
         var snapshot = await boards.SnapshotAsync(member, boardId) ?? throw new InvalidOperationException("No board.");
-        var result = await boards.ApplyAsync(member,
-            new BoardCommand(boardId, BoardCommandKind.AddCard, ColumnId: snapshot.Columns[0].Id,
-                Wanted: new CardFieldsState(title, string.Empty, null, null, [], [], [], FundingStatus.NotNeeded, null, null)),
-            change => hub.Clients.Group(BoardHub.Group(boardId)).BoardChanged(change));
+        var result = await boards.AddCardAsync(member, boardId, Guid.NewGuid(), snapshot.Columns[0].Id, new CardFieldsState(title, string.Empty, null, null, [], [], [], FundingStatus.NotNeeded, null, null));
         Assert.True(result.Accepted, result.Error);
         return title;
     }

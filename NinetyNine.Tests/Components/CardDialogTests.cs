@@ -127,10 +127,9 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
 
     // ---- The whole dialog on a live board --------------------------------------------------------
 
-    private async Task<(BoardConnection Connection, CurrentMember Member)> ConnectAsync(string email, Guid boardId)
+    private async Task<(BoardLive Connection, CurrentMember Member)> ConnectAsync(string email, Guid boardId)
     {
-        var connection = new BoardConnection(await HubClients.ConnectionAsync(_app, email, hubPath: BoardHub.Path), boardId);
-        await connection.StartAsync();
+        var connection = await HubLive.BoardAsync(_app, email, boardId);
         return (connection, await _app.MemberAsync(email));
     }
 
@@ -141,7 +140,7 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         return (await _app.Services.GetRequiredService<BoardService>().BoardOfAsync(await _app.MemberAsync(AppFactory.Coordinator), groupId))!.Value;
     }
 
-    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(BoardConnection connection, Guid cardId, CurrentMember member)
+    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(BoardLive connection, Guid cardId, CurrentMember member)
     {
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
@@ -229,8 +228,8 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         await using var _1 = coordinator;
         await using var _2 = reader;
         var cardId = (await coordinator.AddCardAsync(coordinator.Columns[0].Id, BoardService.StateOf(CardFields.New("Leesbaar")))).CardId!.Value;
-        await coordinator.SendAsync(new BoardCommand(boardId, BoardCommandKind.AddChecklistEntry, cardId, Text: "Zaal reserveren"));
-        await coordinator.SendAsync(new BoardCommand(boardId, BoardCommandKind.Comment, cardId, Text: "Goed idee"));
+        await coordinator.AddChecklistEntryAsync(cardId, "Zaal reserveren");
+        await coordinator.CommentAsync(cardId, "Goed idee");
         await HubClients.EventuallyAsync(() => reader.Card(cardId) is { Comments.Count: 1, Checklist.Count: 1 }, "the reader holds the card");
 
         var dialog = await OpenAsync(reader, cardId, readerMember);
@@ -252,9 +251,9 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
         var (coordinator, member) = await ConnectAsync(AppFactory.Coordinator, boardId);
         await using var _ = coordinator;
         var cardId = (await coordinator.AddCardAsync(coordinator.Columns[0].Id, BoardService.StateOf(CardFields.New("Proefplaatsing")))).CardId!.Value;
-        await coordinator.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Mag een proefplaatsing langer dan twee maanden?"));
+        await coordinator.AskLegalAdviceAsync(cardId, "Mag een proefplaatsing langer dan twee maanden?");
         var eva = await _app.MemberAsync(AppFactory.Advisor);
-        Assert.True((await _app.Services.GetRequiredService<AdviceService>().AnswerAsync(eva, boardId, cardId,
+        Assert.True((await _app.Services.GetRequiredService<AdviceService>().AnswerAsync(eva, boardId, Guid.NewGuid(), cardId,
             new AdviceAnswerForm { Answer = "Ja, met instemming van het UWV." })).Accepted);
         await HubClients.EventuallyAsync(() => coordinator.Card(cardId)?.LegalAdvice?.Answer is not null, "the answer is on the card");
         var dialog = await OpenAsync(coordinator, cardId, member);

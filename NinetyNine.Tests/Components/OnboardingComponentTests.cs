@@ -144,7 +144,7 @@ public sealed class OnboardingComponentTests : MudTestContext
         reopen.Click();
 
         Assert.Empty(toggled);
-        Assert.Equal([new StepActionRequest(step, ChecklistCommandKind.Untick)], actions);
+        Assert.Equal([new StepActionRequest(step, StepActionKind.Untick)], actions);
     }
 
     [Fact]
@@ -182,11 +182,11 @@ public sealed class OnboardingComponentTests : MudTestContext
     }
 
     [Theory]
-    [InlineData("menu-comment", ChecklistCommandKind.Comment)]
-    [InlineData("menu-skip", ChecklistCommandKind.Skip)]
-    [InlineData("menu-reassign", ChecklistCommandKind.Reassign)]
-    [InlineData("menu-redate", ChecklistCommandKind.Redate)]
-    public void Choosing_a_menu_item_raises_OnAction_with_its_kind(string testId, ChecklistCommandKind kind)
+    [InlineData("menu-comment", StepActionKind.Comment)]
+    [InlineData("menu-skip", StepActionKind.Skip)]
+    [InlineData("menu-reassign", StepActionKind.Reassign)]
+    [InlineData("menu-redate", StepActionKind.Redate)]
+    public void Choosing_a_menu_item_raises_OnAction_with_its_kind(string testId, StepActionKind kind)
     {
         var step = Step();
         var actions = new List<StepActionRequest>();

@@ -21,7 +21,7 @@ public class OnboardingValidatorTests
     private static PublishTemplate Template(int steps) =>
         new() { BasedOnVersion = 1, Steps = [.. Enumerable.Range(1, steps).Select(n => ValidStep($"Stap {n}"))] };
 
-    private static StepAction Action(ChecklistCommandKind kind, string text = "", DateTime? dueOn = null) =>
+    private static StepAction Action(StepActionKind kind, string text = "", DateTime? dueOn = null) =>
         new() { Kind = kind, Text = text, DueOn = dueOn, AdmittedOn = Admitted };
 
     private static string Describe(FluentValidation.Results.ValidationResult result) =>
@@ -237,13 +237,13 @@ public class OnboardingValidatorTests
     // ---- StepActionValidator ---------------------------------------------------------------------
 
     [Theory]
-    [InlineData(ChecklistCommandKind.Untick, "Per ongeluk afgevinkt")]
-    [InlineData(ChecklistCommandKind.Skip, "Niet van toepassing voor één café")]
-    [InlineData(ChecklistCommandKind.Comment, "Gebeld <b>vandaag</b> & gemaild")]
-    [InlineData(ChecklistCommandKind.Comment, "<script>alert(1)</script>")]
-    [InlineData(ChecklistCommandKind.Tick, "")]
-    [InlineData(ChecklistCommandKind.Reassign, "")]
-    public void Actions_with_what_they_need_pass(ChecklistCommandKind kind, string text)
+    [InlineData(StepActionKind.Untick, "Per ongeluk afgevinkt")]
+    [InlineData(StepActionKind.Skip, "Niet van toepassing voor één café")]
+    [InlineData(StepActionKind.Comment, "Gebeld <b>vandaag</b> & gemaild")]
+    [InlineData(StepActionKind.Comment, "<script>alert(1)</script>")]
+    [InlineData(StepActionKind.Tick, "")]
+    [InlineData(StepActionKind.Reassign, "")]
+    public void Actions_with_what_they_need_pass(StepActionKind kind, string text)
     {
         var result = ActionValidator.Validate(Action(kind, text));
 
@@ -257,7 +257,7 @@ public class OnboardingValidatorTests
     {
         var due = Admitted.AddDays(daysAfterAdmission).ToDateTime(TimeOnly.MinValue);
 
-        var result = ActionValidator.Validate(Action(ChecklistCommandKind.Redate, dueOn: due));
+        var result = ActionValidator.Validate(Action(StepActionKind.Redate, dueOn: due));
 
         Assert.True(result.IsValid, Describe(result));
     }
@@ -265,26 +265,26 @@ public class OnboardingValidatorTests
     [Fact]
     public void The_limits_themselves_pass()
     {
-        Assert.True(ActionValidator.Validate(Action(ChecklistCommandKind.Skip, Chars(ChecklistStep.ReasonMaxLength))).IsValid);
-        Assert.True(ActionValidator.Validate(Action(ChecklistCommandKind.Comment, Chars(StepComment.TextMaxLength))).IsValid);
+        Assert.True(ActionValidator.Validate(Action(StepActionKind.Skip, Chars(ChecklistStep.ReasonMaxLength))).IsValid);
+        Assert.True(ActionValidator.Validate(Action(StepActionKind.Comment, Chars(StepComment.TextMaxLength))).IsValid);
     }
 
-    public static TheoryData<ChecklistCommandKind, string, string> BadActionText => new()
+    public static TheoryData<StepActionKind, string, string> BadActionText => new()
     {
-        { ChecklistCommandKind.Untick, "", "Geef een reden op." },
-        { ChecklistCommandKind.Untick, "   ", "Geef een reden op." },
-        { ChecklistCommandKind.Skip, "", "Geef een reden op." },
-        { ChecklistCommandKind.Skip, "\n\t ", "Geef een reden op." },
-        { ChecklistCommandKind.Untick, Chars(501), "Reden mag hoogstens 500 tekens lang zijn." },
-        { ChecklistCommandKind.Skip, Chars(501), "Reden mag hoogstens 500 tekens lang zijn." },
-        { ChecklistCommandKind.Comment, "", "Opmerking is verplicht." },
-        { ChecklistCommandKind.Comment, "  ", "Opmerking is verplicht." },
-        { ChecklistCommandKind.Comment, Chars(1001), "Opmerking mag hoogstens 1000 tekens lang zijn." },
+        { StepActionKind.Untick, "", "Geef een reden op." },
+        { StepActionKind.Untick, "   ", "Geef een reden op." },
+        { StepActionKind.Skip, "", "Geef een reden op." },
+        { StepActionKind.Skip, "\n\t ", "Geef een reden op." },
+        { StepActionKind.Untick, Chars(501), "Reden mag hoogstens 500 tekens lang zijn." },
+        { StepActionKind.Skip, Chars(501), "Reden mag hoogstens 500 tekens lang zijn." },
+        { StepActionKind.Comment, "", "Opmerking is verplicht." },
+        { StepActionKind.Comment, "  ", "Opmerking is verplicht." },
+        { StepActionKind.Comment, Chars(1001), "Opmerking mag hoogstens 1000 tekens lang zijn." },
     };
 
     [Theory]
     [MemberData(nameof(BadActionText))]
-    public void A_missing_or_too_long_reason_or_comment_yields_one_error_on_the_text(ChecklistCommandKind kind, string text, string expected)
+    public void A_missing_or_too_long_reason_or_comment_yields_one_error_on_the_text(StepActionKind kind, string text, string expected)
     {
         using var dutch = UiCulture.Dutch();
 
@@ -296,11 +296,11 @@ public class OnboardingValidatorTests
     {
         using var dutch = UiCulture.Dutch();
 
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Skip), "Text", Text.Get("Onboarding.ReasonRequired"));
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Untick, Chars(501)), "Text",
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Skip), "Text", Text.Get("Onboarding.ReasonRequired"));
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Untick, Chars(501)), "Text",
             Text.Get("Text.TooLong", Text.Get("Field.Reason"), ChecklistStep.ReasonMaxLength));
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Comment), "Text", Text.Get("Text.Required", Text.Get("Field.Comment")));
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Comment, Chars(1001)), "Text",
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Comment), "Text", Text.Get("Text.Required", Text.Get("Field.Comment")));
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Comment, Chars(1001)), "Text",
             Text.Get("Text.TooLong", Text.Get("Field.Comment"), StepComment.TextMaxLength));
     }
 
@@ -309,8 +309,8 @@ public class OnboardingValidatorTests
     {
         using var dutch = UiCulture.Dutch();
 
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Redate), nameof(StepAction.DueOn), Text.Get("Text.Required", Text.Get("Field.DueOn")));
-        Assert.Equal("Uiterlijk op is verplicht.", ActionValidator.Validate(Action(ChecklistCommandKind.Redate)).Errors[0].ErrorMessage);
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Redate), nameof(StepAction.DueOn), Text.Get("Text.Required", Text.Get("Field.DueOn")));
+        Assert.Equal("Uiterlijk op is verplicht.", ActionValidator.Validate(Action(StepActionKind.Redate)).Errors[0].ErrorMessage);
     }
 
     [Theory]
@@ -321,17 +321,17 @@ public class OnboardingValidatorTests
         using var dutch = UiCulture.Dutch();
         var due = Admitted.AddDays(daysAfterAdmission).ToDateTime(new TimeOnly(23, 59));
 
-        AssertOnlyError(ActionValidator, Action(ChecklistCommandKind.Redate, dueOn: due), nameof(StepAction.DueOn), Text.Get("Onboarding.DueBeforeAdmission"));
-        Assert.Equal("Een stap kan niet vóór de toelating vallen.", ActionValidator.Validate(Action(ChecklistCommandKind.Redate, dueOn: due)).Errors[0].ErrorMessage);
+        AssertOnlyError(ActionValidator, Action(StepActionKind.Redate, dueOn: due), nameof(StepAction.DueOn), Text.Get("Onboarding.DueBeforeAdmission"));
+        Assert.Equal("Een stap kan niet vóór de toelating vallen.", ActionValidator.Validate(Action(StepActionKind.Redate, dueOn: due)).Errors[0].ErrorMessage);
     }
 
     [Fact]
     public void Text_and_date_rules_apply_only_to_their_own_kind()
     {
         // A comment or reason typed earlier in the dialog must not block a re-date, and a stray date must not block a comment.
-        Assert.True(ActionValidator.Validate(Action(ChecklistCommandKind.Redate, Chars(2000), Admitted.ToDateTime(TimeOnly.MinValue))).IsValid);
-        Assert.True(ActionValidator.Validate(Action(ChecklistCommandKind.Comment, "Oké", Admitted.AddDays(-10).ToDateTime(TimeOnly.MinValue))).IsValid);
-        Assert.True(ActionValidator.Validate(Action(ChecklistCommandKind.Reassign, Chars(2000))).IsValid);
+        Assert.True(ActionValidator.Validate(Action(StepActionKind.Redate, Chars(2000), Admitted.ToDateTime(TimeOnly.MinValue))).IsValid);
+        Assert.True(ActionValidator.Validate(Action(StepActionKind.Comment, "Oké", Admitted.AddDays(-10).ToDateTime(TimeOnly.MinValue))).IsValid);
+        Assert.True(ActionValidator.Validate(Action(StepActionKind.Reassign, Chars(2000))).IsValid);
     }
 
     [Fact]
@@ -339,14 +339,14 @@ public class OnboardingValidatorTests
     {
         using (UiCulture.English())
         {
-            var message = Assert.Single(ActionValidator.Validate(Action(ChecklistCommandKind.Skip)).Errors).ErrorMessage;
+            var message = Assert.Single(ActionValidator.Validate(Action(StepActionKind.Skip)).Errors).ErrorMessage;
             Assert.Equal(Text.Get("Onboarding.ReasonRequired"), message);
             Assert.NotEqual("Geef een reden op.", message);
         }
 
         using (UiCulture.Dutch())
         {
-            Assert.Equal("Geef een reden op.", Assert.Single(ActionValidator.Validate(Action(ChecklistCommandKind.Skip)).Errors).ErrorMessage);
+            Assert.Equal("Geef een reden op.", Assert.Single(ActionValidator.Validate(Action(StepActionKind.Skip)).Errors).ErrorMessage);
         }
     }
 }

@@ -80,7 +80,7 @@ public sealed class ActionCardsTests(AppFactory app) : IClassFixture<AppFactory>
         var board = (await boards.SnapshotAsync(coordinator, boardId))!;
         Assert.Null(board.Cards.Single(c => c.Id == result.CardId).Fields.OwnerId);
 
-        Assert.True((await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.MoveCard, result.CardId, board.Columns[^1].Id, 0), _ => Task.CompletedTask)).Accepted);
+        Assert.True((await boards.MoveCardAsync(coordinator, boardId, Guid.NewGuid(), result.CardId!.Value, board.Columns[^1].Id, 0)).Accepted);
 
         var status = (await Cards.OfMeetingAsync(coordinator, meetingId))[actionId];
         Assert.Equal((board.Columns[^1].Name, true), (status.ColumnName, status.IsDone));
@@ -104,7 +104,7 @@ public sealed class ActionCardsTests(AppFactory app) : IClassFixture<AppFactory>
         var boards = app.Services.GetRequiredService<BoardService>();
         var boardId = (await boards.BoardOfAsync(coordinator, new ThemeGroupId(group)))!.Value;
         var columns = (await boards.SnapshotAsync(coordinator, boardId))!.Columns;
-        Assert.True((await boards.ApplyAsync(coordinator, new BoardCommand(boardId, BoardCommandKind.MoveCard, cardId, columns[2].Id, 0), _ => Task.CompletedTask)).Accepted);
+        Assert.True((await boards.MoveCardAsync(coordinator, boardId, Guid.NewGuid(), cardId, columns[2].Id, 0)).Accepted);
 
         await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 2, "the meeting hears that its card moved");
         Assert.Equal(columns[2].Name, (await Cards.OfMeetingAsync(await app.MemberAsync(AppFactory.CoreGroupMember), meetingId))[actionId].ColumnName);
@@ -126,7 +126,7 @@ public sealed class ActionCardsTests(AppFactory app) : IClassFixture<AppFactory>
         var boardId = (await boards.BoardOfAsync(member, new ThemeGroupId(group)))!.Value;
         // Nor through the board's own path.
         var direct = await boards.AddCardFromMeetingAsync(member, boardId, NinetyNine.Domain.Boards.CardFields.New("Nep"),
-            new NinetyNine.Domain.Boards.CardOrigin(meetingId, actionId, "Nep", DateTime.Now, null), _ => Task.CompletedTask);
+            new NinetyNine.Domain.Boards.CardOrigin(meetingId, actionId, "Nep", DateTime.Now, null));
         Assert.False(direct.Accepted);
         Assert.Empty(await Cards.OfMeetingAsync(member, meetingId));
     }

@@ -23,10 +23,9 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.StartsWith("Tellen de uren van een ingeleende medewerker", question.Question, StringComparison.Ordinal);
 
         // Someone with the board open sees the answer arrive.
-        await using var board = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), question.BoardId);
-        await board.StartAsync();
+        await using var board = await HubLive.BoardAsync(app, AppFactory.Coordinator, question.BoardId);
 
-        var result = await Advice.AnswerAsync(eva, question.BoardId, question.CardId,
+        var result = await Advice.AnswerAsync(eva, question.BoardId, Guid.NewGuid(), question.CardId,
             new AdviceAnswerForm { Answer = "Ze tellen mee voor de inlener, mits de medewerker in het doelgroepregister staat." });
 
         Assert.True(result.Accepted, result.Error);
@@ -42,7 +41,7 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("LegalAnswered", "mr. Eva Lammers"), (history[0].Kind, history[0].PersonName));
 
         // A second answer to the same question is refused: it is no longer open.
-        Assert.False((await Advice.AnswerAsync(eva, question.BoardId, question.CardId, new AdviceAnswerForm { Answer = "Nog eens." })).Accepted);
+        Assert.False((await Advice.AnswerAsync(eva, question.BoardId, Guid.NewGuid(), question.CardId, new AdviceAnswerForm { Answer = "Nog eens." })).Accepted);
     }
 
     [Theory]
@@ -56,9 +55,9 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         var member = await app.MemberAsync(email);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Advice.QueueAsync(member));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Advice.AnswerAsync(member, open.BoardId, open.CardId, new AdviceAnswerForm { Answer = "Mag ik niet." }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Advice.AnswerAsync(member, open.BoardId, Guid.NewGuid(), open.CardId, new AdviceAnswerForm { Answer = "Mag ik niet." }));
         // Not through the board's own path either: the internal method checks the role again.
-        var direct = await app.Services.GetRequiredService<BoardService>().AnswerLegalAdviceAsync(member, open.BoardId, open.CardId, "Mag ik niet.", _ => Task.CompletedTask);
+        var direct = await app.Services.GetRequiredService<BoardService>().AnswerLegalAdviceAsync(member, open.BoardId, Guid.NewGuid(), open.CardId, "Mag ik niet.");
         Assert.False(direct.Accepted);
         Assert.True((await Advice.QueueAsync(eva)).Single(r => r.CardId == open.CardId).IsOpen);
     }
@@ -79,7 +78,7 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var eva = await app.MemberAsync(AppFactory.Advisor);
         var open = (await Advice.QueueAsync(eva)).First(r => r.IsOpen);
-        var e = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Advice.AnswerAsync(eva, open.BoardId, open.CardId, new AdviceAnswerForm { Answer = "  " }));
+        var e = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Advice.AnswerAsync(eva, open.BoardId, Guid.NewGuid(), open.CardId, new AdviceAnswerForm { Answer = "  " }));
         Assert.Equal("Antwoord is verplicht.", Assert.Single(e.Errors).ErrorMessage);
     }
 
@@ -88,20 +87,19 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var eva = await app.MemberAsync(AppFactory.Advisor);
         var boardId = (await Advice.QueueAsync(eva))[0].BoardId;
-        await using var sanne = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), boardId);
-        await sanne.StartAsync();
+        await using var sanne = await HubLive.BoardAsync(app, AppFactory.Coordinator, boardId);
         var cardId = (await sanne.AddCardAsync(sanne.Columns[0].Id, BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Inleenconstructie")))).CardId!.Value;
-        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Telt inlenen mee?"))).Accepted);
-        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Ja, voor de inlener." })).Accepted);
+        Assert.True((await sanne.AskLegalAdviceAsync(cardId, "Telt inlenen mee?")).Accepted);
+        Assert.True((await Advice.AnswerAsync(eva, boardId, Guid.NewGuid(), cardId, new AdviceAnswerForm { Answer = "Ja, voor de inlener." })).Accepted);
 
-        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "En voor de uitlener?"))).Accepted);
+        Assert.True((await sanne.AskLegalAdviceAsync(cardId, "En voor de uitlener?")).Accepted);
 
         var ofCard = (await Advice.QueueAsync(eva)).Where(r => r.CardId == cardId).ToList();
         Assert.Equal(2, ofCard.Count);
         Assert.Equal("En voor de uitlener?", ofCard.Single(r => r.IsOpen).Question);
         Assert.Equal(("Telt inlenen mee?", "Ja, voor de inlener."), (ofCard.Single(r => !r.IsOpen).Question, ofCard.Single(r => !r.IsOpen).Answer));
         // Answered too, so the other tests of this class find the seeded open questions only.
-        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Nee." })).Accepted);
+        Assert.True((await Advice.AnswerAsync(eva, boardId, Guid.NewGuid(), cardId, new AdviceAnswerForm { Answer = "Nee." })).Accepted);
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var stored = (await db.Boards.AsNoTracking().SingleAsync(b => b.Id == new NinetyNine.Domain.Common.BoardId(boardId))).Cards.Single(c => c.Id.Value == cardId);
         Assert.Equal(("Telt inlenen mee?", "mr. Eva Lammers"), (stored.EarlierLegalAdvice.Single().Question, stored.EarlierLegalAdvice.Single().AnsweredBy));
@@ -113,24 +111,20 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var eva = await app.MemberAsync(AppFactory.Advisor);
         var boardId = (await Advice.QueueAsync(eva))[0].BoardId;
-        await using var queue = new AdviceConnection(await HubClients.ConnectionAsync(app, AppFactory.Advisor, hubPath: BoardHub.Path));
         var told = 0;
-        queue.Changed += () => Interlocked.Increment(ref told);
-        await queue.StartAsync();
-        await using var sanne = new BoardConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: BoardHub.Path), boardId);
-        await sanne.StartAsync();
+        await using var queue = await HubLive.AdviceAsync(app, AppFactory.Advisor, () => Interlocked.Increment(ref told));
+        await using var sanne = await HubLive.BoardAsync(app, AppFactory.Coordinator, boardId);
 
         // A card without a question tells the queue nothing; asking on it does.
         var cardId = (await sanne.AddCardAsync(sanne.Columns[0].Id, BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Jobcoach")))).CardId!.Value;
-        Assert.True((await sanne.SendAsync(new BoardCommand(boardId, BoardCommandKind.AskLegalAdvice, cardId, Text: "Wie betaalt de jobcoach?"))).Accepted);
+        Assert.True((await sanne.AskLegalAdviceAsync(cardId, "Wie betaalt de jobcoach?")).Accepted);
         await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 1, "the queue hears of the question");
-        Assert.True((await Advice.AnswerAsync(eva, boardId, cardId, new AdviceAnswerForm { Answer = "Het UWV, via de werkgever." })).Accepted);
+        Assert.True((await Advice.AnswerAsync(eva, boardId, Guid.NewGuid(), cardId, new AdviceAnswerForm { Answer = "Het UWV, via de werkgever." })).Accepted);
         await HubClients.EventuallyAsync(() => Volatile.Read(ref told) == 2, "the queue hears of the answer");
 
         foreach (var email in new[] { AppFactory.Participant, AppFactory.ThemeLead, AppFactory.CoreGroupMember })
         {
-            await using var other = new AdviceConnection(await HubClients.ConnectionAsync(app, email, hubPath: BoardHub.Path));
-            await Assert.ThrowsAsync<HubException>(() => other.StartAsync());
+            await Assert.ThrowsAsync<HubException>(() => HubLive.AdviceAsync(app, email, () => { }));
         }
     }
 }

@@ -28,9 +28,7 @@ public sealed partial class BoardSnapshotTests(AppFactory app) : IClassFixture<A
 
     private async Task AddCardAsync(Guid boardId, Guid columnId, string title)
     {
-        var result = await Boards.ApplyAsync(await app.MemberAsync(AppFactory.Coordinator),
-            new BoardCommand(boardId, BoardCommandKind.AddCard, ColumnId: columnId, Wanted: BoardService.StateOf(CardFields.New(title))),
-            _ => Task.CompletedTask);
+        var result = await Boards.AddCardAsync(await app.MemberAsync(AppFactory.Coordinator), boardId, Guid.NewGuid(), columnId, BoardService.StateOf(CardFields.New(title)));
         Assert.True(result.Accepted, result.Error);
     }
 

@@ -15,8 +15,8 @@ namespace NinetyNine.Tests.Integration;
 /// </summary>
 public sealed class CardConflictTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private BoardConnection _coordinator = default!;
-    private BoardConnection _henk = default!;
+    private BoardLive _coordinator = default!;
+    private BoardLive _henk = default!;
 
     public async Task InitializeAsync()
     {
@@ -40,11 +40,9 @@ public sealed class CardConflictTests(AppFactory app) : IClassFixture<AppFactory
         await _henk.DisposeAsync();
     }
 
-    private async Task<BoardConnection> ConnectAsync(string email, Guid boardId)
+    private async Task<BoardLive> ConnectAsync(string email, Guid boardId)
     {
-        var connection = new BoardConnection(await HubClients.ConnectionAsync(app, email, hubPath: BoardHub.Path), boardId);
-        await connection.StartAsync();
-        return connection;
+        return await HubLive.BoardAsync(app, email, boardId);
     }
 
     /// <summary>A fresh card both clients hold, so tests do not share one.</summary>
@@ -57,7 +55,7 @@ public sealed class CardConflictTests(AppFactory app) : IClassFixture<AppFactory
         return id;
     }
 
-    private static async Task CaughtUpAsync(BoardConnection connection, BoardResult result) =>
+    private static async Task CaughtUpAsync(BoardLive connection, BoardResult result) =>
         await HubClients.EventuallyAsync(() => connection.Version >= result.Version, "the client holds the version of its own change");
 
     [Fact]

@@ -22,8 +22,6 @@ namespace NinetyNine.Tests.Integration;
 /// </summary>
 public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static readonly Func<ChecklistSnapshot, Task> NoBroadcast = _ => Task.CompletedTask;
-
     private OnboardingService Onboarding => app.Services.GetRequiredService<OnboardingService>();
 
     /// <summary>A new employer with its own checklist: contact and buddy as given, the coordinator for the coordinator's steps.</summary>
@@ -102,10 +100,10 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         var contact = await app.MemberAsync(AppFactory.Participant);
         var snapshot = (await Onboarding.SnapshotAsync(contact, id))!;
 
-        var own = await Onboarding.ApplyAsync(contact, new ChecklistCommand(id, ChecklistCommandKind.Tick, StepOf(snapshot, StepOwner.NewcomerContact)), NoBroadcast);
-        var others = await Onboarding.ApplyAsync(contact, new ChecklistCommand(id, ChecklistCommandKind.Tick, StepOf(snapshot, StepOwner.Coordinator)), NoBroadcast);
-        var skip = await Onboarding.ApplyAsync(contact, new ChecklistCommand(id, ChecklistCommandKind.Skip, StepOf(snapshot, StepOwner.NewcomerContact) + 5, "x"), NoBroadcast);
-        var comment = await Onboarding.ApplyAsync(contact, new ChecklistCommand(id, ChecklistCommandKind.Comment, StepOf(snapshot, StepOwner.NewcomerContact), "Getekend retour gestuurd"), NoBroadcast);
+        var own = await Onboarding.TickAsync(contact, id, Guid.NewGuid(), StepOf(snapshot, StepOwner.NewcomerContact));
+        var others = await Onboarding.TickAsync(contact, id, Guid.NewGuid(), StepOf(snapshot, StepOwner.Coordinator));
+        var skip = await Onboarding.SkipAsync(contact, id, Guid.NewGuid(), StepOf(snapshot, StepOwner.NewcomerContact) + 5, "x");
+        var comment = await Onboarding.CommentAsync(contact, id, Guid.NewGuid(), StepOf(snapshot, StepOwner.NewcomerContact), "Getekend retour gestuurd");
 
         Assert.True(own.Accepted);
         Assert.False(others.Accepted);
@@ -135,7 +133,7 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         await using var hub = await HubClients.ConnectionAsync(app, email, hubPath: OnboardingHub.Path);
         await hub.StartAsync();
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ChecklistSnapshot>(nameof(OnboardingHub.Join), id));
-        var result = await hub.InvokeAsync<ChecklistResult>(nameof(OnboardingHub.Submit), new ChecklistCommand(id, ChecklistCommandKind.Tick, 0));
+        var result = await hub.InvokeAsync<ChecklistResult>(nameof(OnboardingHub.Tick), id, Guid.NewGuid(), 0);
         Assert.False(result.Accepted);
         Assert.Equal(0, (await SnapshotAsCoordinatorAsync(id)).Finished);
     }
@@ -151,17 +149,17 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         var advisorStep = StepOf(snapshot, StepOwner.Advisor);
         var lawyer = snapshot.People.Single(p => p.Name == "mr. Eva Lammers").Id;
 
-        Assert.True((await Onboarding.ApplyAsync(buddy, new ChecklistCommand(id, ChecklistCommandKind.Tick, buddyStep), NoBroadcast)).Accepted);
-        Assert.False((await Onboarding.ApplyAsync(buddy, new ChecklistCommand(id, ChecklistCommandKind.Reassign, advisorStep, PersonId: buddy.PersonId.Value), NoBroadcast)).Accepted);
-        Assert.False((await Onboarding.ApplyAsync(buddy, new ChecklistCommand(id, ChecklistCommandKind.Redate, buddyStep, DueOn: snapshot.AdmittedOn.AddDays(3)), NoBroadcast)).Accepted);
+        Assert.True((await Onboarding.TickAsync(buddy, id, Guid.NewGuid(), buddyStep)).Accepted);
+        Assert.False((await Onboarding.ReassignAsync(buddy, id, Guid.NewGuid(), advisorStep, buddy.PersonId.Value)).Accepted);
+        Assert.False((await Onboarding.RedateAsync(buddy, id, Guid.NewGuid(), buddyStep, snapshot.AdmittedOn.AddDays(3))).Accepted);
 
-        Assert.True((await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Reassign, advisorStep, PersonId: lawyer), NoBroadcast)).Accepted);
-        Assert.True((await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Redate, advisorStep, DueOn: snapshot.AdmittedOn.AddDays(60)), NoBroadcast)).Accepted);
-        var before = await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Redate, advisorStep, DueOn: snapshot.AdmittedOn.AddDays(-1)), NoBroadcast);
+        Assert.True((await Onboarding.ReassignAsync(coordinator, id, Guid.NewGuid(), advisorStep, lawyer)).Accepted);
+        Assert.True((await Onboarding.RedateAsync(coordinator, id, Guid.NewGuid(), advisorStep, snapshot.AdmittedOn.AddDays(60))).Accepted);
+        var before = await Onboarding.RedateAsync(coordinator, id, Guid.NewGuid(), advisorStep, snapshot.AdmittedOn.AddDays(-1));
         Assert.Equal(Text.Get("Onboarding.DueBeforeAdmission"), before.Error);
-        var stranger = await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Reassign, advisorStep, PersonId: Guid.NewGuid()), NoBroadcast);
+        var stranger = await Onboarding.ReassignAsync(coordinator, id, Guid.NewGuid(), advisorStep, Guid.NewGuid());
         Assert.Equal(Text.Get("Onboarding.UnknownPerson"), stranger.Error);
-        Assert.True((await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Skip, 0, "Al eerder kennisgemaakt"), NoBroadcast)).Accepted);
+        Assert.True((await Onboarding.SkipAsync(coordinator, id, Guid.NewGuid(), 0, "Al eerder kennisgemaakt")).Accepted);
 
         var after = await SnapshotAsCoordinatorAsync(id);
         Assert.Equal(("mr. Eva Lammers", snapshot.AdmittedOn.AddDays(60)), (after.Steps[advisorStep].AssigneeName, after.Steps[advisorStep].DueOn));
@@ -177,10 +175,10 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
     public async Task Two_people_ticking_at_once_through_the_hub_both_keep_their_tick_and_both_screens_agree()
     {
         var id = await NewChecklistAsync("Metaalwerk Tubbergen");
-        await using var coordinator = new ChecklistConnection(await HubClients.ConnectionAsync(app, AppFactory.Coordinator, hubPath: OnboardingHub.Path), id);
-        await using var contact = new ChecklistConnection(await HubClients.ConnectionAsync(app, AppFactory.Participant, hubPath: OnboardingHub.Path), id);
-        await coordinator.StartAsync();
-        await contact.StartAsync();
+        var (coordinator, coordinatorHub) = await HubLive.ChecklistAsync(app, AppFactory.Coordinator, id);
+        var (contact, contactHub) = await HubLive.ChecklistAsync(app, AppFactory.Participant, id);
+        await using var _ = coordinatorHub;
+        await using var __ = contactHub;
         var contactSteps = coordinator.Checklist!.Steps.Where(s => s.Owner == StepOwner.NewcomerContact).Select(s => s.Position).ToList();
         var coordinatorSteps = coordinator.Checklist.Steps.Where(s => s.Owner == StepOwner.Coordinator).Select(s => s.Position).ToList();
 
@@ -191,12 +189,12 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         Assert.All(results, r => Assert.True(r.Accepted, r.Error));
         var expected = coordinatorSteps.Concat(contactSteps).Order().ToList();
         await HubClients.EventuallyAsync(() =>
-            coordinator.Checklist!.Version == contact.Checklist!.Version
+            coordinator.Checklist!.Sequence == contact.Checklist!.Sequence
             && contact.Checklist.Steps.Where(s => s.State == StepState.Done).Select(s => s.Position).SequenceEqual(expected), "both clients show every tick");
         var stored = await SnapshotAsCoordinatorAsync(id);
         Assert.Equal(expected, stored.Steps.Where(s => s.State == StepState.Done).Select(s => s.Position));
-        Assert.Equal(stored.Version, coordinator.Checklist!.Version);
-        Assert.Equal(results.Select(r => r.Version).Order(), results.Select(r => r.Version).Distinct().Order());
+        Assert.Equal(stored.Sequence, coordinator.Checklist!.Sequence);
+        Assert.Equal(results.Select(r => r.Sequence).Order(), results.Select(r => r.Sequence).Distinct().Order());
     }
 
     [Fact]
@@ -208,8 +206,8 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         var step = StepOf((await Onboarding.SnapshotAsync(contact, id))!, StepOwner.NewcomerContact);
 
         var results = await Task.WhenAll(
-            Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Tick, step), NoBroadcast),
-            Onboarding.ApplyAsync(contact, new ChecklistCommand(id, ChecklistCommandKind.Tick, step), NoBroadcast));
+            Onboarding.TickAsync(coordinator, id, Guid.NewGuid(), step),
+            Onboarding.TickAsync(contact, id, Guid.NewGuid(), step));
 
         Assert.Single(results, r => r.Accepted);
         Assert.Equal(Text.Get("Onboarding.NotOpen"), results.Single(r => !r.Accepted).Error);
@@ -251,14 +249,14 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
 
         foreach (var step in snapshot.Steps.SkipLast(1))
         {
-            Assert.True((await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Tick, step.Position), NoBroadcast)).Accepted);
+            Assert.True((await Onboarding.TickAsync(coordinator, id, Guid.NewGuid(), step.Position)).Accepted);
         }
 
         var running = (await timelines.LoadAsync(coordinator, new EmployerId(snapshot.EmployerId)))!;
         Assert.DoesNotContain(running.Entries, e => e.Kind == TimelineEntryKind.Onboarded);
         Assert.Equal((snapshot.Steps.Count - 1, false), (running.Onboarding!.Finished, running.Onboarding.Complete));
 
-        await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Skip, snapshot.Steps[^1].Position, "Niet van toepassing"), NoBroadcast);
+        await Onboarding.SkipAsync(coordinator, id, Guid.NewGuid(), snapshot.Steps[^1].Position, "Niet van toepassing");
         var done = (await timelines.LoadAsync(coordinator, new EmployerId(snapshot.EmployerId)))!;
         var onboarded = Assert.Single(done.Entries, e => e.Kind == TimelineEntryKind.Onboarded);
         Assert.Equal($"/onboarding/{id}", onboarded.Link);
@@ -267,7 +265,7 @@ public sealed class OnboardingServiceTests(AppFactory app) : IClassFixture<AppFa
         var lead = await app.MemberAsync(AppFactory.ThemeLead);
         Assert.Null(Assert.Single((await timelines.LoadAsync(lead, new EmployerId(snapshot.EmployerId)))!.Entries, e => e.Kind == TimelineEntryKind.Onboarded).Link);
 
-        await Onboarding.ApplyAsync(coordinator, new ChecklistCommand(id, ChecklistCommandKind.Untick, 0, "Welkomstgesprek moet over"), NoBroadcast);
+        await Onboarding.UntickAsync(coordinator, id, Guid.NewGuid(), 0, "Welkomstgesprek moet over");
         Assert.DoesNotContain((await timelines.LoadAsync(coordinator, new EmployerId(snapshot.EmployerId)))!.Entries, e => e.Kind == TimelineEntryKind.Onboarded);
     }
 

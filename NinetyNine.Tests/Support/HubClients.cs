@@ -10,7 +10,12 @@ namespace NinetyNine.Tests.Support;
 /// <summary>Hub clients against the test server, signed in with the same short-lived tickets the Blazor page uses.</summary>
 public static class HubClients
 {
-    public static async Task<HubConnection> ConnectionAsync(AppFactory app, string email, bool withTicket = true, string hubPath = AgendaHub.Path)
+    /// <summary>
+    /// A hub connection signed in as <paramref name="email"/>; long polling by default, or one WebSocket that stays open
+    /// (<paramref name="webSocket"/>: then only the connection's start is authenticated, as for a browser).
+    /// </summary>
+    public static async Task<HubConnection> ConnectionAsync(AppFactory app, string email, bool withTicket = true, string hubPath = AgendaHub.Path,
+        bool webSocket = false)
     {
         var user = (await app.MemberAsync(email)).User;
         var tickets = app.Services.GetRequiredService<HubTicketAuthentication.HubTickets>();
@@ -18,6 +23,20 @@ public static class HubClients
         return new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, hubPath), o =>
             {
+                if (webSocket)
+                {
+                    o.SkipNegotiation = true;
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.WebSocketFactory = async (context, cancellationToken) =>
+                    {
+                        var client = server.CreateWebSocketClient();
+                        var ticket = tickets.Issue(user);
+                        client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {ticket}";
+                        return await client.ConnectAsync(context.Uri, cancellationToken);
+                    };
+                    return;
+                }
+
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
                 if (withTicket)

@@ -30,6 +30,7 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<Board> Boards => Set<Board>();
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
     public DbSet<BoardActivityRecord> BoardActivities => Set<BoardActivityRecord>();
+    public DbSet<Live.OperationRecord> OperationRecords => Set<Live.OperationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

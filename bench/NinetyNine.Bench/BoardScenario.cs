@@ -250,7 +250,7 @@ internal static class BoardScenario
     }
 
     /// <summary>The coordinator at another screen, through the hub like any client.</summary>
-    private static async Task<BoardConnection> EditorAsync(WebApplication app, Guid boardId)
+    private static async Task<BoardLive> EditorAsync(WebApplication app, Guid boardId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
@@ -264,7 +264,8 @@ internal static class BoardScenario
                 o.AccessTokenProvider = () => Task.FromResult<string?>(tickets.Issue(user));
             })
             .Build();
-        var board = new BoardConnection(connection, boardId);
+        var board = BoardHubClient.Over(connection, boardId);
+        await connection.StartAsync();
         await board.StartAsync();
         return board;
     }

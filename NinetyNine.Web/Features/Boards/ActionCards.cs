@@ -19,7 +19,7 @@ public sealed record ActionCardStatus(Guid ActionId, Guid BoardId, Guid ThemeGro
 /// card (owner and due date kept, linked to the meeting and its latest decision); the meeting's action list shows the
 /// card's current status.
 /// </summary>
-public sealed class ActionCards(IDbContextFactory<NinetyNineDb> dbFactory, BoardService boards, IHubContext<BoardHub, IBoardClient> hub, ILogger<ActionCards> logger)
+public sealed class ActionCards(IDbContextFactory<NinetyNineDb> dbFactory, BoardService boards, ILogger<ActionCards> logger)
 {
     /// <summary>The cards made from this meeting's action items, by action id.</summary>
     public async Task<IReadOnlyDictionary<Guid, ActionCardStatus>> OfMeetingAsync(CurrentMember member, Guid meetingId, CancellationToken cancellationToken = default)
@@ -72,7 +72,7 @@ public sealed class ActionCards(IDbContextFactory<NinetyNineDb> dbFactory, Board
         };
         var decision = item.Decisions.OrderBy(d => d.RecordedAt).LastOrDefault()?.Text;
         var origin = new CardOrigin(meetingId, actionId, action.Text, meeting.StartsAt, decision);
-        return await boards.AddCardFromMeetingAsync(member, boardId, fields, origin, hub.Clients.Group(BoardHub.Group(boardId)).BoardChanged, cancellationToken);
+        return await boards.AddCardFromMeetingAsync(member, boardId, fields, origin, cancellationToken);
     }
 
     private static async Task<List<ActionCardStatus>> FindAsync(NinetyNineDb db, CurrentMember member, Func<CardOrigin, bool> which, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
@@ -35,7 +34,7 @@ public sealed record AdviceRequest(Guid BoardId, Guid CardId, string GroupName, 
 /// newest first. Only advisors and the coordinator see it and answer; the answer goes through the board's own line, so
 /// it is kept on the card, written in the board's history and seen live by everyone with the board open.
 /// </summary>
-public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, BoardService boards, IHubContext<BoardHub, IBoardClient> hub,
+public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, BoardService boards,
     IValidator<AdviceAnswerForm> validator, ILogger<AdviceService> logger)
 {
     public async Task<IReadOnlyList<AdviceRequest>> QueueAsync(CurrentMember member, CancellationToken cancellationToken = default)
@@ -56,13 +55,14 @@ public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, Boa
     }
 
     /// <summary>Answers the open question of a card; refused (with a reason fit to show) when it cannot be.</summary>
-    public async Task<BoardResult> AnswerAsync(CurrentMember member, Guid boardId, Guid cardId, AdviceAnswerForm form, CancellationToken cancellationToken = default)
+    public async Task<BoardResult> AnswerAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, AdviceAnswerForm form,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(form);
         await EnsureAdvisorAsync(member, cancellationToken);
         await validator.ValidateAndThrowAsync(form, cancellationToken);
-        return await boards.AnswerLegalAdviceAsync(member, boardId, cardId, form.Answer, hub.Clients.Group(BoardHub.Group(boardId)).BoardChanged, cancellationToken);
+        return await boards.AnswerLegalAdviceAsync(member, boardId, operationId, cardId, form.Answer, cancellationToken);
     }
 
     /// <summary>Throws <see cref="ForbiddenException"/> unless the person may see the queue.</summary>

@@ -1,33 +1,9 @@
 using NinetyNine.Domain.Boards;
+using NinetyNine.Web.Live;
 
 namespace NinetyNine.Web.Features.Boards;
 
 // The messages of a live board, shared by the hub and every client (the Blazor page included).
-
-public enum BoardCommandKind
-{
-    /// <summary>A new card at the bottom of <see cref="BoardCommand.ColumnId"/>; <see cref="BoardCommand.Wanted"/> holds its fields.</summary>
-    AddCard = 1,
-
-    /// <summary>To <see cref="BoardCommand.ColumnId"/> at <see cref="BoardCommand.Index"/>.</summary>
-    MoveCard,
-
-    /// <summary>An edit of the fields: <see cref="BoardCommand.Seen"/> as the person saw them, <see cref="BoardCommand.Wanted"/> as they want them.</summary>
-    EditCard,
-
-    ArchiveCard,
-    RestoreCard,
-    AddChecklistEntry,
-    SetChecklistEntry,
-    RemoveChecklistEntry,
-    Comment,
-    AskLegalAdvice,
-    AddColumn,
-    RenameColumn,
-    MoveColumn,
-    ArchiveColumn,
-    RestoreColumn,
-}
 
 /// <summary>The fields of a card as the form edits them (ids as Guids, lists as arrays).</summary>
 public sealed record CardFieldsState(
@@ -42,27 +18,14 @@ public sealed record CardFieldsState(
     Guid? FundedBy,
     decimal? FundingAmount);
 
-/// <summary>One change a client asks for; what it carries depends on <see cref="Kind"/>.</summary>
-public sealed record BoardCommand(
-    Guid BoardId,
-    BoardCommandKind Kind,
-    Guid? CardId = null,
-    Guid? ColumnId = null,
-    int? Index = null,
-    string? Text = null,
-    Guid? EntryId = null,
-    bool? Flag = null,
-    CardFieldsState? Seen = null,
-    CardFieldsState? Wanted = null);
-
 /// <summary>A field that changed elsewhere since the editor saw it: both values, as the form shows them.</summary>
 public sealed record ConflictState(string Field, string Theirs, string Mine);
 
 /// <summary>
-/// What the server answers the sender: accepted (with the board version it made), refused with a reason, or accepted
-/// in part with conflicts that were not overwritten.
+/// What the server answers the sender: accepted (with the sequence number of the change, the board's live version),
+/// refused with a reason, or accepted in part with conflicts that were not overwritten.
 /// </summary>
-public sealed record BoardResult(bool Accepted, string? Error, int Version, Guid? CardId = null, IReadOnlyList<ConflictState>? Conflicts = null)
+public sealed record BoardResult(bool Accepted, string? Error, long Version, Guid? CardId = null, IReadOnlyList<ConflictState>? Conflicts = null) : ILiveResult
 {
     public static BoardResult Refused(string error) => new(false, error, 0);
 }
@@ -94,7 +57,7 @@ public sealed record BoardSnapshot(
     Guid Id,
     Guid ThemeGroupId,
     string ThemeGroupName,
-    int Version,
+    long Version,
     bool CanEdit,
     IReadOnlyList<ColumnState> Columns,
     IReadOnlyList<ColumnState> ArchivedColumns,
@@ -103,11 +66,11 @@ public sealed record BoardSnapshot(
     IReadOnlyList<Choice> Employers);
 
 /// <summary>
-/// An accepted change, broadcast to everyone with the board open: the board's new version (one more than the previous
-/// change), the cards it touched as they are now, and the columns when they changed. A client that misses a version
+/// An accepted change, published to everyone with the board open: the board's live version (its sequence number, one
+/// more than the previous change), the cards it touched as they are now, and the columns when they changed. A client that misses a version
 /// asks for the board again.
 /// </summary>
-public sealed record BoardChange(Guid BoardId, int Version, IReadOnlyList<CardState> Cards, IReadOnlyList<ColumnState>? Columns, IReadOnlyList<ColumnState>? ArchivedColumns);
+public sealed record BoardChange(Guid BoardId, long Version, IReadOnlyList<CardState> Cards, IReadOnlyList<ColumnState>? Columns, IReadOnlyList<ColumnState>? ArchivedColumns);
 
 public interface IBoardClient
 {

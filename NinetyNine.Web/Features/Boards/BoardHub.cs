@@ -2,24 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
 using NinetyNine.Domain.Common;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Boards;
 
 /// <summary>
-/// The one path for changes to a theme group's board, from the Blazor page and any other client alike. Joining requires
-/// that the person may see the board; every change is checked by <see cref="BoardService"/> against who may edit it, and
-/// accepted changes go to everyone with the board open, each with the board's next version.
+/// The public live API of theme group boards, for clients other than the app's own pages (which call
+/// <see cref="BoardService"/> in-process): one method per intent, each carrying an operation id and run through the same
+/// core, checked against what the caller may do now. A joined connection is fed from the board's feed (and the lawyers'
+/// queue signal from the network's advice feed), each connection on its own bounded queue.
 /// </summary>
 [Authorize(AuthenticationSchemes = HubTicketAuthentication.Schemes, Policy = Policies.Member)]
-public sealed class BoardHub(BoardService boards, AdviceService advice, IStringLocalizer<SharedResource> l) : Hub<IBoardClient>
+public sealed class BoardHub(BoardService boards, AdviceService advice, LiveHubSubscriptions subscriptions, IHubContext<BoardHub, IBoardClient> hub,
+    IStringLocalizer<SharedResource> l) : Hub<IBoardClient>
 {
     public const string Path = "/hubs/board";
-
-    public static string Group(Guid boardId) => $"board:{boardId}";
-
-    /// <summary>Everyone of a network with the lawyers' queue open.</summary>
-    public static string AdviceGroup(NetworkId networkId) => $"advice:{networkId.Value}";
 
     /// <summary>Joins the network's advice queue (again after every reconnect): advisors and the coordinator only.</summary>
     public async Task JoinAdvice()
@@ -34,22 +32,72 @@ public sealed class BoardHub(BoardService boards, AdviceService advice, IStringL
             throw new HubException(l["Advice.NotAllowed"]);
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, AdviceGroup(member.NetworkId), Context.ConnectionAborted);
+        var client = hub.Clients.Client(Context.ConnectionId);
+        subscriptions.Follow(Context, BoardService.AdviceTopic, member.NetworkId.Value, _ => client.AdviceChanged());
     }
 
-    /// <summary>Joins the board's group (again after every reconnect or missed version) and returns the board as it is now.</summary>
+    /// <summary>Joins the board's feed (again after every reconnect) and returns the board as it is now.</summary>
     public async Task<BoardSnapshot> Join(Guid boardId)
     {
         var snapshot = await boards.SnapshotAsync(Member(), boardId, Context.ConnectionAborted)
             ?? throw new HubException(Text.Get("Board.Unknown"));
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(boardId), Context.ConnectionAborted);
+        var client = hub.Clients.Client(Context.ConnectionId);
+        subscriptions.Follow(Context, BoardService.Kind.Name, boardId, e => client.BoardChanged((BoardChange)e.Change));
         return snapshot;
     }
 
-    public Task<BoardResult> Submit(BoardCommand command)
+    /// <summary>The changes after <paramref name="version"/>; null when a fresh Join is needed.</summary>
+    public Task<IReadOnlyList<BoardChange>?> CatchUp(Guid boardId, long version) => boards.SinceAsync(Member(), boardId, version, Context.ConnectionAborted);
+
+    public Task<BoardResult> AddCard(Guid boardId, Guid operationId, Guid columnId, CardFieldsState fields) =>
+        boards.AddCardAsync(Member(), boardId, operationId, columnId, fields, Context.ConnectionAborted);
+
+    public Task<BoardResult> MoveCard(Guid boardId, Guid operationId, Guid cardId, Guid columnId, int index) =>
+        boards.MoveCardAsync(Member(), boardId, operationId, cardId, columnId, index, Context.ConnectionAborted);
+
+    public Task<BoardResult> EditCard(Guid boardId, Guid operationId, Guid cardId, CardFieldsState seen, CardFieldsState wanted) =>
+        boards.EditCardAsync(Member(), boardId, operationId, cardId, seen, wanted, Context.ConnectionAborted);
+
+    public Task<BoardResult> ArchiveCard(Guid boardId, Guid operationId, Guid cardId) =>
+        boards.ArchiveCardAsync(Member(), boardId, operationId, cardId, Context.ConnectionAborted);
+
+    public Task<BoardResult> RestoreCard(Guid boardId, Guid operationId, Guid cardId) =>
+        boards.RestoreCardAsync(Member(), boardId, operationId, cardId, Context.ConnectionAborted);
+
+    public Task<BoardResult> AddChecklistEntry(Guid boardId, Guid operationId, Guid cardId, string text) =>
+        boards.AddChecklistEntryAsync(Member(), boardId, operationId, cardId, text, Context.ConnectionAborted);
+
+    public Task<BoardResult> SetChecklistEntry(Guid boardId, Guid operationId, Guid cardId, Guid entryId, bool done) =>
+        boards.SetChecklistEntryAsync(Member(), boardId, operationId, cardId, entryId, done, Context.ConnectionAborted);
+
+    public Task<BoardResult> RemoveChecklistEntry(Guid boardId, Guid operationId, Guid cardId, Guid entryId) =>
+        boards.RemoveChecklistEntryAsync(Member(), boardId, operationId, cardId, entryId, Context.ConnectionAborted);
+
+    public Task<BoardResult> Comment(Guid boardId, Guid operationId, Guid cardId, string text) =>
+        boards.CommentAsync(Member(), boardId, operationId, cardId, text, Context.ConnectionAborted);
+
+    public Task<BoardResult> AskLegalAdvice(Guid boardId, Guid operationId, Guid cardId, string question) =>
+        boards.AskLegalAdviceAsync(Member(), boardId, operationId, cardId, question, Context.ConnectionAborted);
+
+    public Task<BoardResult> AddColumn(Guid boardId, Guid operationId, string name) =>
+        boards.AddColumnAsync(Member(), boardId, operationId, name, Context.ConnectionAborted);
+
+    public Task<BoardResult> RenameColumn(Guid boardId, Guid operationId, Guid columnId, string name) =>
+        boards.RenameColumnAsync(Member(), boardId, operationId, columnId, name, Context.ConnectionAborted);
+
+    public Task<BoardResult> MoveColumn(Guid boardId, Guid operationId, Guid columnId, int index) =>
+        boards.MoveColumnAsync(Member(), boardId, operationId, columnId, index, Context.ConnectionAborted);
+
+    public Task<BoardResult> ArchiveColumn(Guid boardId, Guid operationId, Guid columnId) =>
+        boards.ArchiveColumnAsync(Member(), boardId, operationId, columnId, Context.ConnectionAborted);
+
+    public Task<BoardResult> RestoreColumn(Guid boardId, Guid operationId, Guid columnId) =>
+        boards.RestoreColumnAsync(Member(), boardId, operationId, columnId, Context.ConnectionAborted);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        return boards.ApplyAsync(Member(), command, Clients.Group(Group(command.BoardId)).BoardChanged, Context.ConnectionAborted);
+        subscriptions.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     private CurrentMember Member() => CurrentMember.From(Context.User ?? throw new HubException("Not signed in."));

@@ -7,6 +7,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.ThemeGroups;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Security;
 
@@ -27,30 +28,39 @@ public enum BoardAccess
 /// the board's new version. Changes to one board pass one at a time on this server; the board stays loaded between
 /// them, and a save made elsewhere in the meantime is caught by its version and applied again on a fresh load.
 /// </summary>
-public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, TimeProvider time, IHubContext<AgendaHub, IAgendaClient> agendaHub,
-    IHubContext<BoardHub, IBoardClient> boardHub, ILogger<BoardService> logger)
+public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, LiveCore live, IHubContext<AgendaHub, IAgendaClient> agendaHub)
 {
-    private readonly AggregateLines<Board> _lines = new(dbFactory, (db, id, ct) => db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(id), ct));
+    /// <summary>The board as a live aggregate of the core.</summary>
+    public static readonly LiveKind<Board> Kind = new("board",
+        (db, id, ct) => db.Boards.AsSplitQuery().SingleOrDefaultAsync(b => b.Id == new BoardId(id), ct), b => b.NetworkId, "Board.Unknown");
+
+    /// <summary>The feed topic of a network's lawyers' queue (its id is the network's): a signal, no order.</summary>
+    public const string AdviceTopic = "advice";
+
+    /// <summary>What the advice feed carries: the queue is to be read again.</summary>
+    public sealed record AdviceSignal(Guid NetworkId);
     private readonly ConcurrentDictionary<Guid, CachedSnapshot> _snapshots = new();
 
     /// <summary>What this person may do on a theme group's board.</summary>
-    public static BoardAccess AccessOf(CurrentMember member, Network network, ThemeGroup group)
+    public static BoardAccess AccessOf(CurrentMember member, Network network, ThemeGroup group) => AccessOf(LiveCaller.Of(member, network), group);
+
+    /// <summary>What this person may do on a theme group's board, by their rights as the network has them now.</summary>
+    public static BoardAccess AccessOf(LiveCaller caller, ThemeGroup group)
     {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(group);
-        if (group.NetworkId != member.NetworkId)
+        var network = caller.Network;
+        if (group.NetworkId != caller.Member.NetworkId || !caller.IsActive)
         {
             return BoardAccess.None;
         }
 
-        if (member.IsCoordinator)
+        if (caller.IsCoordinator)
         {
             return BoardAccess.Edit;
         }
 
-        var person = network.People.FirstOrDefault(p => p.Id == member.PersonId);
-        if (person is null || !person.IsActive)
+        if (caller.Person is not { } person)
         {
             return BoardAccess.None;
         }
@@ -106,6 +116,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sequence = await LiveCore.SequenceAsync(db, Kind.Name, boardId, cancellationToken);
         var head = await db.Boards.AsNoTracking()
             .Where(b => b.Id == new BoardId(boardId) && b.NetworkId == member.NetworkId)
             .Select(b => new { b.Version, b.NetworkId, b.ThemeGroupId })
@@ -131,7 +142,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
             _snapshots[boardId] = cached;
         }
 
-        return cached.Snapshot with { CanEdit = access == BoardAccess.Edit };
+        return cached.Snapshot with { Version = sequence, CanEdit = access == BoardAccess.Edit };
     }
 
     /// <summary>A board as last read, with the versions of the board, network (names) and group it was read at.</summary>
@@ -156,262 +167,309 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Time
         return await query.OrderByDescending(a => a.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The changes after <paramref name="since"/> for a client that fell behind; null: take a snapshot.</summary>
+    public async Task<IReadOnlyList<BoardChange>?> SinceAsync(CurrentMember member, Guid boardId, long since, CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(member, boardId, cancellationToken) is null ? null : await live.SinceAsync<BoardChange>(Kind.Name, boardId, since, cancellationToken);
+
+    /// <summary>Follows a board's accepted changes (for a page in this process); see <see cref="ILiveFeed.Subscribe"/>.</summary>
+    public ILiveSubscription Subscribe(Guid boardId, Action<BoardChange> receive, Action dropped) =>
+        live.Feed.Subscribe(Kind.Name, boardId, e =>
+        {
+            receive((BoardChange)e.Change);
+            return Task.CompletedTask;
+        }, dropped);
+
+    /// <summary>Follows the signal that a legal question of the network was asked or answered (the lawyers' queue).</summary>
+    public ILiveSubscription SubscribeAdvice(NetworkId networkId, Action signal) =>
+        live.Feed.Subscribe(AdviceTopic, networkId.Value, _ =>
+        {
+            signal();
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A new card at the bottom of a column.</summary>
+    public Task<BoardResult> AddCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, CardFieldsState fields,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.AddCard), (turn, log) =>
+        {
+            var added = turn.Aggregate.AddCard(new ColumnId(columnId), FieldsOf(fields ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(turn.Caller.Network), turn.Caller.PersonId, turn.Now);
+            log("CardAdded", added, ColumnName(turn.Aggregate, added.ColumnId));
+            return new BoardResult(true, null, 0, added.Id.Value);
+        }, cancellationToken);
+
+    /// <summary>A card to a column at a position (from 0; beyond the end: at the bottom).</summary>
+    public Task<BoardResult> MoveCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, Guid columnId, int index,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.MoveCard), (turn, log) =>
+        {
+            var board = turn.Aggregate;
+            var moving = board.Card(new CardId(cardId));
+            var from = moving.ColumnId;
+            board.MoveCard(moving.Id, new ColumnId(columnId), index);
+            log("CardMoved", moving, from == moving.ColumnId ? ColumnName(board, from) : $"{ColumnName(board, from)} → {ColumnName(board, moving.ColumnId)}");
+            return new BoardResult(true, null, 0, cardId);
+        }, cancellationToken);
+
     /// <summary>
-    /// Applies one change when this person may make it, saves it with its history line, and hands it to
-    /// <paramref name="broadcast"/> before the next change of the board may begin, so versions arrive in order.
+    /// An edit of a card's fields: <paramref name="seen"/> as the person saw them, <paramref name="wanted"/> as they want
+    /// them. A field someone else changed meanwhile is not overwritten: it comes back as a conflict.
     /// </summary>
-    public Task<BoardResult> ApplyAsync(CurrentMember member, BoardCommand command, Func<BoardChange, Task> broadcast,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(command);
-        return RunAsync(member, command.BoardId, command.Kind.ToString(), (network, group) => AccessOf(member, network, group) == BoardAccess.Edit,
-            (board, network, db) => Change(board, network, command, member, NameOf(network, member.PersonId), db), broadcast, cancellationToken);
-    }
+    public Task<BoardResult> EditCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, CardFieldsState seen, CardFieldsState wanted,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.EditCard), (turn, log) =>
+        {
+            var edited = turn.Aggregate.Card(new CardId(cardId));
+            var outcome = turn.Aggregate.EditCard(edited.Id, FieldsOf(seen ?? throw new DomainException("Board.UnknownCard")),
+                FieldsOf(wanted ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(turn.Caller.Network, edited.Fields));
+            if (outcome.Changed.Count > 0)
+            {
+                log("CardEdited", edited, string.Join(", ", outcome.Changed));
+            }
+
+            return new BoardResult(true, null, 0, cardId, [.. outcome.Conflicts.Select(x => new ConflictState(x.Field, Show(x.Theirs), Show(x.Mine)))]);
+        }, cancellationToken);
+
+    public Task<BoardResult> ArchiveCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, CancellationToken cancellationToken = default) =>
+        OnCardAsync(member, boardId, operationId, cardId, nameof(Board.ArchiveCard), (board, card, log) =>
+        {
+            board.ArchiveCard(card.Id);
+            log("CardArchived", card, null);
+        }, cancellationToken);
+
+    public Task<BoardResult> RestoreCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, CancellationToken cancellationToken = default) =>
+        OnCardAsync(member, boardId, operationId, cardId, nameof(Board.RestoreCard), (board, card, log) =>
+        {
+            board.RestoreCard(card.Id);
+            log("CardRestored", card, ColumnName(board, card.ColumnId));
+        }, cancellationToken);
+
+    public Task<BoardResult> AddChecklistEntryAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, string text,
+        CancellationToken cancellationToken = default) =>
+        OnCardAsync(member, boardId, operationId, cardId, nameof(Board.AddChecklistEntry), (board, card, log) =>
+        {
+            board.AddChecklistEntry(card.Id, text ?? string.Empty);
+            log("ChecklistAdded", card, text);
+        }, cancellationToken);
+
+    public Task<BoardResult> SetChecklistEntryAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, Guid entryId, bool done,
+        CancellationToken cancellationToken = default) =>
+        OnCardAsync(member, boardId, operationId, cardId, nameof(Board.SetChecklistEntry), (board, card, log) =>
+        {
+            board.SetChecklistEntry(card.Id, entryId, done);
+            log(done ? "ChecklistDone" : "ChecklistOpen", card, card.Checklist.FirstOrDefault(e => e.Id == entryId)?.Text);
+        }, cancellationToken);
+
+    public Task<BoardResult> RemoveChecklistEntryAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, Guid entryId,
+        CancellationToken cancellationToken = default) =>
+        OnCardAsync(member, boardId, operationId, cardId, nameof(Board.RemoveChecklistEntry), (board, card, log) =>
+        {
+            var text = card.Checklist.FirstOrDefault(e => e.Id == entryId)?.Text;
+            board.RemoveChecklistEntry(card.Id, entryId);
+            log("ChecklistRemoved", card, text);
+        }, cancellationToken);
+
+    public Task<BoardResult> CommentAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, string text,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.Comment), (turn, log) =>
+        {
+            var card = turn.Aggregate.Card(new CardId(cardId));
+            turn.Aggregate.Comment(card.Id, turn.Caller.PersonId, turn.Caller.Name, text ?? string.Empty, turn.Now);
+            log("Commented", card, null);
+            return new BoardResult(true, null, 0, cardId);
+        }, cancellationToken);
+
+    /// <summary>A legal question on a card for the network's lawyers.</summary>
+    public Task<BoardResult> AskLegalAdviceAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, string question,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.AskLegalAdvice), (turn, log) =>
+        {
+            var card = turn.Aggregate.Card(new CardId(cardId));
+            turn.Aggregate.AskLegalAdvice(card.Id, question ?? string.Empty, turn.Caller.Name, turn.Now);
+            log("LegalAsked", card, null);
+            return new BoardResult(true, null, 0, cardId);
+        }, cancellationToken);
+
+    public Task<BoardResult> AddColumnAsync(CurrentMember member, Guid boardId, Guid operationId, string name, CancellationToken cancellationToken = default) =>
+        EditAsync(member, boardId, operationId, nameof(Board.AddColumn), (turn, log) =>
+        {
+            log("ColumnAdded", null, turn.Aggregate.AddColumn(name ?? string.Empty).Name);
+            return new BoardResult(true, null, 0);
+        }, cancellationToken);
+
+    public Task<BoardResult> RenameColumnAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, string name,
+        CancellationToken cancellationToken = default) =>
+        OnColumnAsync(member, boardId, operationId, columnId, nameof(Board.RenameColumn), (board, column, log) =>
+        {
+            var old = ColumnName(board, column);
+            board.RenameColumn(column, name ?? string.Empty);
+            log("ColumnRenamed", null, $"{old} → {ColumnName(board, column)}");
+        }, cancellationToken);
+
+    public Task<BoardResult> MoveColumnAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, int index,
+        CancellationToken cancellationToken = default) =>
+        OnColumnAsync(member, boardId, operationId, columnId, nameof(Board.MoveColumn), (board, column, log) =>
+        {
+            board.MoveColumn(column, index);
+            log("ColumnMoved", null, ColumnName(board, column));
+        }, cancellationToken);
+
+    public Task<BoardResult> ArchiveColumnAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, CancellationToken cancellationToken = default) =>
+        OnColumnAsync(member, boardId, operationId, columnId, nameof(Board.ArchiveColumn), (board, column, log) =>
+        {
+            board.ArchiveColumn(column);
+            log("ColumnArchived", null, ColumnName(board, column));
+        }, cancellationToken);
+
+    public Task<BoardResult> RestoreColumnAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, CancellationToken cancellationToken = default) =>
+        OnColumnAsync(member, boardId, operationId, columnId, nameof(Board.RestoreColumn), (board, column, log) =>
+        {
+            board.RestoreColumn(column);
+            log("ColumnRestored", null, ColumnName(board, column));
+        }, cancellationToken);
 
     /// <summary>
     /// A lawyer's answer to the open legal question of a card, through the board's own line so everyone with the board
     /// open sees it arrive. Only the network's advisors and the coordinator may answer (they need not see the board).
     /// </summary>
-    internal Task<BoardResult> AnswerLegalAdviceAsync(CurrentMember member, Guid boardId, Guid cardId, string answer, Func<BoardChange, Task> broadcast,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        return RunAsync(member, boardId, "AnswerLegalAdvice", (network, _) => MayAnswerLegalQuestions(member, network),
-            (board, network, db) =>
-            {
-                var by = NameOf(network, member.PersonId);
-                var card = board.Card(new CardId(cardId));
-                board.AnswerLegalAdvice(card.Id, answer, by, time.GetUtcNow());
-                Log(db, board, member, by, "LegalAnswered", card, null);
-                return new BoardResult(true, null, 0, card.Id.Value);
-            }, broadcast, cancellationToken);
-    }
+    internal Task<BoardResult> AnswerLegalAdviceAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, string answer,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(member, boardId, operationId, "AnswerLegalAdvice", (caller, _) => MayAnswerLegalQuestions(caller), (turn, log) =>
+        {
+            var card = turn.Aggregate.Card(new CardId(cardId));
+            turn.Aggregate.AnswerLegalAdvice(card.Id, answer, turn.Caller.Name, turn.Now);
+            log("LegalAnswered", card, null);
+            return new BoardResult(true, null, 0, card.Id.Value);
+        }, cancellationToken);
 
     /// <summary>
     /// A core group meeting's action item becomes a card at the bottom of the board's first column, linked to where it
     /// came from. The coordinator only; a second card for the same action on this board is refused.
     /// </summary>
-    internal Task<BoardResult> AddCardFromMeetingAsync(CurrentMember member, Guid boardId, CardFields fields, CardOrigin origin, Func<BoardChange, Task> broadcast,
+    internal Task<BoardResult> AddCardFromMeetingAsync(CurrentMember member, Guid boardId, CardFields fields, CardOrigin origin,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(origin);
-        return RunAsync(member, boardId, "CardFromMeeting", (_, _) => member.IsCoordinator,
-            (board, network, db) =>
+        return RunAsync(member, boardId, Guid.NewGuid(), "CardFromMeeting", (caller, _) => caller.IsCoordinator, (turn, log) =>
+        {
+            var board = turn.Aggregate;
+            if (board.Cards.Any(c => c.Origin?.ActionId == origin.ActionId))
             {
-                if (board.Cards.Any(c => c.Origin?.ActionId == origin.ActionId))
-                {
-                    throw new DomainException("Board.ActionAlreadyOnBoard");
-                }
+                throw new DomainException("Board.ActionAlreadyOnBoard");
+            }
 
-                var card = board.AddCard(board.Columns[0].Id, fields.EnsurePartOf(network), member.PersonId, time.GetUtcNow(), origin);
-                Log(db, board, member, NameOf(network, member.PersonId), "CardFromMeeting", card, board.Columns[0].Name);
-                return new BoardResult(true, null, 0, card.Id.Value);
-            }, broadcast, cancellationToken);
+            var card = board.AddCard(board.Columns[0].Id, fields.EnsurePartOf(turn.Caller.Network), turn.Caller.PersonId, turn.Now, origin);
+            log("CardFromMeeting", card, board.Columns[0].Name);
+            return new BoardResult(true, null, 0, card.Id.Value);
+        }, cancellationToken);
     }
 
     /// <summary>The network's lawyers (advisors) and the coordinator answer legal questions.</summary>
-    public static bool MayAnswerLegalQuestions(CurrentMember member, Network network)
+    public static bool MayAnswerLegalQuestions(CurrentMember member, Network network) => MayAnswerLegalQuestions(LiveCaller.Of(member, network));
+
+    public static bool MayAnswerLegalQuestions(LiveCaller caller)
     {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(network);
-        if (network.Id != member.NetworkId)
-        {
-            return false;
-        }
-
-        if (member.IsCoordinator)
-        {
-            return true;
-        }
-
-        var person = network.People.FirstOrDefault(p => p.Id == member.PersonId);
-        return person is { IsActive: true } && network.RolesOf(person.Id).Contains(NetworkRole.Advisor);
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Network.Id == caller.Member.NetworkId && (caller.IsCoordinator || caller.Has(NetworkRole.Advisor));
     }
 
-    /// <summary>
-    /// The board's line: one change at a time, on the board kept loaded, checked by <paramref name="allowed"/>, saved with
-    /// its history lines (a concurrent save elsewhere makes it load again and apply anew), then broadcast in version order.
-    /// </summary>
-    private Task<BoardResult> RunAsync(CurrentMember member, Guid boardId, string what, Func<Network, ThemeGroup, bool> allowed,
-        Func<Board, Network, NinetyNineDb, BoardResult> change, Func<BoardChange, Task> broadcast, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(broadcast);
-        return _lines.InTurnAsync(boardId, async line =>
+    /// <summary>A history line of the board: what happened, to which card, with a detail.</summary>
+    private delegate void LogLine(string kind, Card? card, string? detail);
+
+    private Task<BoardResult> EditAsync(CurrentMember member, Guid boardId, Guid operationId, string operation,
+        Func<LiveTurn<Board>, LogLine, BoardResult> change, CancellationToken cancellationToken) =>
+        RunAsync(member, boardId, operationId, operation, (caller, group) => AccessOf(caller, group) == BoardAccess.Edit, change, cancellationToken);
+
+    private Task<BoardResult> OnCardAsync(CurrentMember member, Guid boardId, Guid operationId, Guid cardId, string operation,
+        Action<Board, Card, LogLine> change, CancellationToken cancellationToken) =>
+        EditAsync(member, boardId, operationId, operation, (turn, log) =>
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                var (db, board) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
-                if (board is null || board.NetworkId != member.NetworkId)
-                {
-                    await line.ForgetAsync();
-                    return BoardResult.Refused(Text.Get("Board.Unknown"));
-                }
-
-                var (network, group) = await ContextAsync(db, board.NetworkId, board.ThemeGroupId, cancellationToken);
-                if (!allowed(network, group))
-                {
-                    logger.LogWarning("Refused a board change {Kind} by someone who may not make it", what);
-                    return BoardResult.Refused(Text.Get("Board.ReadOnly"));
-                }
-
-                var revisions = board.Cards.ToDictionary(c => c.Id, c => c.Revision);
-                var columns = ColumnsKey(board);
-                BoardResult result;
-                try
-                {
-                    result = change(board, network, db);
-                    await db.SaveChangesAsync(cancellationToken);
-                    // The history lines are written; the board stays loaded, they need not.
-                    foreach (var entry in db.ChangeTracker.Entries<BoardActivityRecord>().ToList())
-                    {
-                        entry.State = EntityState.Detached;
-                    }
-                }
-                catch (DomainException e)
-                {
-                    await line.ForgetAsync(); // Nothing of a refused change may ride along with the next one.
-                    return BoardResult.Refused(e.Message);
-                }
-                catch (ConcurrencyConflictException) when (attempt < 3)
-                {
-                    await line.ForgetAsync(); // Saved elsewhere meanwhile: load again and apply on that.
-                    continue;
-                }
-                catch
-                {
-                    await line.ForgetAsync();
-                    throw;
-                }
-
-                var touched = board.Cards.Where(c => !revisions.TryGetValue(c.Id, out var before) || before != c.Revision).ToList();
-                var columnsChanged = ColumnsKey(board) != columns;
-                await broadcast(new BoardChange(board.Id.Value, board.Version, [.. touched.Select(c => CardOf(c, network))],
-                    columnsChanged ? Columns(board.Columns) : null, columnsChanged ? Columns(board.ArchivedColumns) : null));
-                await TellMeetingsAsync(columnsChanged ? board.Cards : touched);
-                if (touched.Any(c => c.LegalAdvice is not null))
-                {
-                    // Asked, answered, or a card with a question changed: the lawyers' queue reads itself again.
-                    await boardHub.Clients.Group(BoardHub.AdviceGroup(board.NetworkId)).AdviceChanged();
-                }
-
-                return result with { Version = board.Version };
-            }
+            change(turn.Aggregate, turn.Aggregate.Card(new CardId(cardId)), log);
+            return new BoardResult(true, null, 0, cardId);
         }, cancellationToken);
+
+    private Task<BoardResult> OnColumnAsync(CurrentMember member, Guid boardId, Guid operationId, Guid columnId, string operation,
+        Action<Board, ColumnId, LogLine> change, CancellationToken cancellationToken) =>
+        EditAsync(member, boardId, operationId, operation, (turn, log) =>
+        {
+            change(turn.Aggregate, new ColumnId(columnId), log);
+            return new BoardResult(true, null, 0);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One intent through the live core: checked by <paramref name="allowed"/> on the caller's current rights, applied,
+    /// saved with its history lines and operation record, published as the cards and columns it touched. After the turn,
+    /// the meetings whose actions became touched cards and the lawyers' queue are told.
+    /// </summary>
+    private async Task<BoardResult> RunAsync(CurrentMember member, Guid boardId, Guid operationId, string operation, Func<LiveCaller, ThemeGroup, bool> allowed,
+        Func<LiveTurn<Board>, LogLine, BoardResult> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        BoardResult? result = null;
+        List<Card> touched = [];
+        var columnsChanged = false;
+        var outcome = await live.RunAsync(Kind, member, boardId, operationId, operation, async turn =>
+        {
+            var board = turn.Aggregate;
+            var group = await turn.Db.ThemeGroups.AsNoTracking().SingleAsync(g => g.Id == board.ThemeGroupId, cancellationToken);
+            if (!allowed(turn.Caller, group))
+            {
+                throw new ForbiddenException(Text.Get("Board.ReadOnly"));
+            }
+
+            var revisions = board.Cards.ToDictionary(c => c.Id, c => c.Revision);
+            var columns = ColumnsKey(board);
+            result = change(turn, (kind, card, detail) => Log(turn.Db, board, turn.Caller, kind, card, detail, turn.Now));
+            touched = [.. board.Cards.Where(c => !revisions.TryGetValue(c.Id, out var before) || before != c.Revision)];
+            columnsChanged = ColumnsKey(board) != columns;
+            var network = turn.Caller.Network;
+            return new BoardChange(board.Id.Value, turn.Sequence, [.. touched.Select(c => CardOf(c, network))],
+                columnsChanged ? Columns(board.Columns) : null, columnsChanged ? Columns(board.ArchivedColumns) : null);
+        }, cancellationToken);
+        if (!outcome.Accepted)
+        {
+            return BoardResult.Refused(outcome.Error ?? string.Empty);
+        }
+
+        if (outcome.Change is { } accepted)
+        {
+            await TellMeetingsAsync(accepted.Cards.Select(c => c.Origin?.MeetingId));
+            if (accepted.Cards.Any(c => c.LegalAdvice is not null))
+            {
+                // Asked, answered, or a card with a question changed: the lawyers' queue reads itself again.
+                live.Feed.Publish(new LiveEvent(AdviceTopic, member.NetworkId.Value, 0, new AdviceSignal(member.NetworkId.Value)));
+            }
+        }
+
+        return (result ?? new BoardResult(true, null, 0)) with { Version = outcome.Sequence };
     }
 
     /// <summary>
     /// The meetings whose action items became these cards show the cards' status: they are told to read it again (only
     /// the meeting's id goes out; each page reads the status with its own person's rights).
     /// </summary>
-    private async Task TellMeetingsAsync(IEnumerable<Card> cards)
+    private async Task TellMeetingsAsync(IEnumerable<Guid?> meetings)
     {
-        foreach (var meetingId in cards.Select(c => c.Origin?.MeetingId).OfType<Guid>().Distinct())
+        foreach (var meetingId in meetings.OfType<Guid>().Distinct())
         {
             await agendaHub.Clients.Group(AgendaHub.Group(meetingId)).LinkedCardsChanged(meetingId);
         }
     }
 
-    private void Log(NinetyNineDb db, Board board, CurrentMember member, string by, string kind, Card? card, string? detail) => db.BoardActivities.Add(new BoardActivityRecord
-    {
-        BoardId = board.Id,
-        CardId = card?.Id,
-        CardTitle = card?.Fields.Title,
-        Kind = kind,
-        Detail = detail is null ? null : detail[..Math.Min(detail.Length, BoardActivityRecord.DetailMaxLength)],
-        PersonId = member.PersonId,
-        PersonName = by,
-        At = time.GetUtcNow(),
-    });
-
-    private BoardResult Change(Board board, Network network, BoardCommand c, CurrentMember member, string by, NinetyNineDb db)
-    {
-        var now = time.GetUtcNow();
-        var cardId = c.CardId is { } id ? new CardId(id) : (CardId?)null;
-        Card Target() => board.Card(cardId ?? throw new DomainException("Board.UnknownCard"));
-        ColumnId Column() => c.ColumnId is { } column ? new ColumnId(column) : throw new DomainException("Board.UnknownColumn");
-        string ColumnName(ColumnId column) => board.Columns.Concat(board.ArchivedColumns).FirstOrDefault(x => x.Id == column)?.Name ?? "?";
-        void Log(string kind, Card? card, string? detail = null) => this.Log(db, board, member, by, kind, card, detail);
-
-        switch (c.Kind)
+    private static void Log(NinetyNineDb db, Board board, LiveCaller caller, string kind, Card? card, string? detail, DateTimeOffset at) =>
+        db.BoardActivities.Add(new BoardActivityRecord
         {
-            case BoardCommandKind.AddCard:
-                var added = board.AddCard(Column(), FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(network), member.PersonId, now);
-                Log("CardAdded", added, ColumnName(added.ColumnId));
-                return new BoardResult(true, null, 0, added.Id.Value);
-            case BoardCommandKind.MoveCard:
-                var moving = Target();
-                var from = moving.ColumnId;
-                board.MoveCard(moving.Id, Column(), c.Index ?? int.MaxValue);
-                Log("CardMoved", moving, from == moving.ColumnId ? ColumnName(from) : $"{ColumnName(from)} → {ColumnName(moving.ColumnId)}");
-                break;
-            case BoardCommandKind.EditCard:
-                var edited = Target();
-                var outcome = board.EditCard(edited.Id, FieldsOf(c.Seen ?? throw new DomainException("Board.UnknownCard")),
-                    FieldsOf(c.Wanted ?? throw new DomainException("Board.UnknownCard")).EnsurePartOf(network, edited.Fields));
-                if (outcome.Changed.Count > 0)
-                {
-                    Log("CardEdited", edited, string.Join(", ", outcome.Changed));
-                }
+            BoardId = board.Id,
+            CardId = card?.Id,
+            CardTitle = card?.Fields.Title,
+            Kind = kind,
+            Detail = detail is null ? null : detail[..Math.Min(detail.Length, BoardActivityRecord.DetailMaxLength)],
+            PersonId = caller.PersonId,
+            PersonName = caller.Name,
+            At = at,
+        });
 
-                return new BoardResult(true, null, 0, edited.Id.Value, [.. outcome.Conflicts.Select(x => new ConflictState(x.Field, Show(x.Theirs), Show(x.Mine)))]);
-            case BoardCommandKind.ArchiveCard:
-                board.ArchiveCard(Target().Id);
-                Log("CardArchived", Target());
-                break;
-            case BoardCommandKind.RestoreCard:
-                board.RestoreCard(Target().Id);
-                Log("CardRestored", Target(), ColumnName(Target().ColumnId));
-                break;
-            case BoardCommandKind.AddChecklistEntry:
-                board.AddChecklistEntry(Target().Id, c.Text ?? string.Empty);
-                Log("ChecklistAdded", Target(), c.Text);
-                break;
-            case BoardCommandKind.SetChecklistEntry:
-                board.SetChecklistEntry(Target().Id, c.EntryId ?? Guid.Empty, c.Flag ?? false);
-                Log(c.Flag == true ? "ChecklistDone" : "ChecklistOpen", Target(), Target().Checklist.FirstOrDefault(e => e.Id == c.EntryId)?.Text);
-                break;
-            case BoardCommandKind.RemoveChecklistEntry:
-                var text = Target().Checklist.FirstOrDefault(e => e.Id == c.EntryId)?.Text;
-                board.RemoveChecklistEntry(Target().Id, c.EntryId ?? Guid.Empty);
-                Log("ChecklistRemoved", Target(), text);
-                break;
-            case BoardCommandKind.Comment:
-                board.Comment(Target().Id, member.PersonId, by, c.Text ?? string.Empty, now);
-                Log("Commented", Target());
-                break;
-            case BoardCommandKind.AskLegalAdvice:
-                board.AskLegalAdvice(Target().Id, c.Text ?? string.Empty, by, now);
-                Log("LegalAsked", Target());
-                break;
-            case BoardCommandKind.AddColumn:
-                var column = board.AddColumn(c.Text ?? string.Empty);
-                Log("ColumnAdded", null, column.Name);
-                break;
-            case BoardCommandKind.RenameColumn:
-                var old = ColumnName(Column());
-                board.RenameColumn(Column(), c.Text ?? string.Empty);
-                Log("ColumnRenamed", null, $"{old} → {ColumnName(Column())}");
-                break;
-            case BoardCommandKind.MoveColumn:
-                board.MoveColumn(Column(), c.Index ?? 0);
-                Log("ColumnMoved", null, ColumnName(Column()));
-                break;
-            case BoardCommandKind.ArchiveColumn:
-                board.ArchiveColumn(Column());
-                Log("ColumnArchived", null, ColumnName(Column()));
-                break;
-            case BoardCommandKind.RestoreColumn:
-                board.RestoreColumn(Column());
-                Log("ColumnRestored", null, ColumnName(Column()));
-                break;
-            default:
-                throw new DomainException("Board.Unknown");
-        }
-
-        return new BoardResult(true, null, 0, cardId?.Value);
-    }
+    private static string ColumnName(Board board, ColumnId column) =>
+        board.Columns.Concat(board.ArchivedColumns).FirstOrDefault(x => x.Id == column)?.Name ?? "?";
 
     /// <summary>
     /// A field's value in a conflict, culture-neutral so a client can read it back (<see cref="CardValues"/>): ids as

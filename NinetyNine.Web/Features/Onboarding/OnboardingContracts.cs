@@ -1,35 +1,34 @@
 using NinetyNine.Domain.Onboarding;
+using NinetyNine.Web.Live;
 
 namespace NinetyNine.Web.Features.Onboarding;
 
 // The messages of the live checklist, shared by the hub and every client (the Blazor page included).
 
-public enum ChecklistCommandKind
+/// <summary>What a person asks for in the step dialog (or by ticking).</summary>
+public enum StepActionKind
 {
     Tick = 1,
 
-    /// <summary>Opens a done or skipped step again; <see cref="ChecklistCommand.Text"/> is the reason.</summary>
+    /// <summary>Opens a done or skipped step again, with a reason.</summary>
     Untick,
 
-    /// <summary>Coordinator only; <see cref="ChecklistCommand.Text"/> is the reason.</summary>
+    /// <summary>Coordinator only, with a reason.</summary>
     Skip,
 
-    /// <summary>Coordinator only; <see cref="ChecklistCommand.PersonId"/> is the new assignee (null: nobody yet).</summary>
+    /// <summary>Coordinator only: a new assignee (or nobody yet).</summary>
     Reassign,
 
-    /// <summary>Coordinator only; <see cref="ChecklistCommand.DueOn"/> is the new due date.</summary>
+    /// <summary>Coordinator only: a new due date.</summary>
     Redate,
 
     Comment,
 }
 
-/// <summary>One change a client asks for, on the step at <see cref="Step"/> (its position, from 0).</summary>
-public sealed record ChecklistCommand(Guid ChecklistId, ChecklistCommandKind Kind, int Step, string? Text = null, Guid? PersonId = null, DateOnly? DueOn = null);
-
-/// <summary>The checklist as it is now. <see cref="Version"/> grows with every change: a client keeps the highest it saw.</summary>
+/// <summary>The checklist as it is now, read at <see cref="Sequence"/> (the number of its last live change).</summary>
 public sealed record ChecklistSnapshot(
     Guid Id,
-    int Version,
+    long Sequence,
     Guid EmployerId,
     string EmployerName,
     string? ContactName,
@@ -64,17 +63,20 @@ public sealed record CommentSnapshot(Guid Id, string AuthorName, string Text, Da
 /// <summary>A person of the network a step can be assigned to.</summary>
 public sealed record PersonChoice(Guid Id, string Name, string? Organisation);
 
-/// <summary>What the server answers the sender: accepted, or refused with a reason fit to show.</summary>
-public sealed record ChecklistResult(bool Accepted, string? Error, int Version)
+/// <summary>What the server answers the sender: accepted (with the change's sequence number), or refused with a reason fit to show.</summary>
+public sealed record ChecklistResult(bool Accepted, string? Error, long Sequence) : ILiveResult
 {
     public static ChecklistResult Refused(string error) => new(false, error, 0);
 }
 
+/// <summary>An accepted change of a checklist, with its sequence number: the checklist as it is after it.</summary>
+public sealed record ChecklistChange(Guid ChecklistId, long Sequence, ChecklistSnapshot Checklist);
+
 /// <summary>What a checklist client receives.</summary>
 public interface IChecklistClient
 {
-    Task ChecklistChanged(ChecklistSnapshot snapshot);
+    Task ChecklistChanged(ChecklistChange change);
 }
 
 /// <summary>A person asked to untick, skip, comment on, assign or re-date a step (the page opens the dialog).</summary>
-public sealed record StepActionRequest(StepSnapshot Step, ChecklistCommandKind Kind);
+public sealed record StepActionRequest(StepSnapshot Step, StepActionKind Kind);

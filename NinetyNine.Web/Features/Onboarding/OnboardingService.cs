@@ -5,21 +5,22 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Domain.Onboarding;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Onboarding;
 
 /// <summary>
 /// Where a newcomer's onboarding is run: the network's template, the checklists started at admission, every change to
-/// a step (checked against who may do it, then broadcast), the coordinator's overview and each person's own steps.
-/// Changes to one checklist pass one at a time on this server, and a save that lost a race is applied again on what
-/// is there now, so two people ticking at once both keep their tick.
+/// a step (one typed method per intent, run through the <see cref="LiveCore"/>: checked against who may do it now, saved
+/// with its operation record, published to the checklist's feed), the coordinator's overview and each person's own steps.
 /// </summary>
-public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<PublishTemplate> validator, TimeProvider time,
+public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<PublishTemplate> validator, LiveCore live, TimeProvider time,
     ILogger<OnboardingService> logger)
 {
-    private readonly AggregateLines<OnboardingChecklist> _lines = new(dbFactory,
-        (db, id, ct) => db.OnboardingChecklists.SingleOrDefaultAsync(c => c.Id == new OnboardingChecklistId(id), ct));
+    /// <summary>The checklist as a live aggregate of the core.</summary>
+    public static readonly LiveKind<OnboardingChecklist> Kind = new("checklist",
+        (db, id, ct) => db.OnboardingChecklists.SingleOrDefaultAsync(c => c.Id == new OnboardingChecklistId(id), ct), c => c.NetworkId, "Onboarding.Unknown");
 
     /// <summary>The network's template; the default from the case when the network has none yet.</summary>
     public async Task<OnboardingTemplate> TemplateAsync(CurrentMember member, CancellationToken cancellationToken = default)
@@ -106,15 +107,107 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sequence = await LiveCore.SequenceAsync(db, Kind.Name, checklistId, cancellationToken);
         var checklist = await db.OnboardingChecklists.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Id == new OnboardingChecklistId(checklistId) && c.NetworkId == member.NetworkId, cancellationToken);
-        if (checklist is null || !checklist.MayView(member.PersonId, member.IsCoordinator))
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
+        var caller = LiveCaller.Of(member, network);
+        if (checklist is null || !caller.IsActive || !checklist.MayView(caller.PersonId, caller.IsCoordinator))
         {
             return null;
         }
 
-        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-        return Snapshot(checklist, network);
+        return Snapshot(checklist, network, sequence);
+    }
+
+    /// <summary>The changes after <paramref name="since"/> for a client that fell behind; null: take a snapshot.</summary>
+    public async Task<IReadOnlyList<ChecklistChange>?> SinceAsync(CurrentMember member, Guid checklistId, long since, CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(member, checklistId, cancellationToken) is null ? null : await live.SinceAsync<ChecklistChange>(Kind.Name, checklistId, since, cancellationToken);
+
+    /// <summary>Follows a checklist's accepted changes (for a page in this process); see <see cref="ILiveFeed.Subscribe"/>.</summary>
+    public ILiveSubscription Subscribe(Guid checklistId, Action<ChecklistChange> receive, Action dropped) =>
+        live.Feed.Subscribe(Kind.Name, checklistId, e =>
+        {
+            receive((ChecklistChange)e.Change);
+            return Task.CompletedTask;
+        }, dropped);
+
+    /// <summary>Ticks a step off: its assignee or the coordinator.</summary>
+    public Task<ChecklistResult> TickAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Tick), turn =>
+        {
+            EnsureMayWorkOn(turn, step);
+            turn.Aggregate.Tick(step, turn.Caller.PersonId, turn.Now);
+        }, cancellationToken);
+
+    /// <summary>Opens a done or skipped step again, with the reason.</summary>
+    public Task<ChecklistResult> UntickAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, string reason,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Untick), turn =>
+        {
+            EnsureMayWorkOn(turn, step);
+            turn.Aggregate.Untick(step, turn.Caller.PersonId, reason ?? string.Empty, turn.Now);
+        }, cancellationToken);
+
+    public Task<ChecklistResult> CommentAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, string text,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Comment), turn =>
+        {
+            EnsureMayWorkOn(turn, step);
+            turn.Aggregate.Comment(step, turn.Caller.PersonId, turn.Caller.Name, text ?? string.Empty, turn.Now);
+        }, cancellationToken);
+
+    /// <summary>Coordinator only: the step does not apply, with the reason.</summary>
+    public Task<ChecklistResult> SkipAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, string reason,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Skip), turn =>
+        {
+            EnsureCoordinatorStep(turn);
+            turn.Aggregate.Skip(step, turn.Caller.PersonId, reason ?? string.Empty, turn.Now);
+        }, cancellationToken);
+
+    /// <summary>Coordinator only: someone else (an active person of the network) or nobody yet does the step.</summary>
+    public Task<ChecklistResult> ReassignAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, Guid? personId,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Reassign), turn =>
+        {
+            EnsureCoordinatorStep(turn);
+            PersonId? assignee = personId is { } id ? new PersonId(id) : null;
+            if (assignee is { } person && !turn.Caller.Network.People.Any(p => p.Id == person && p.IsActive))
+            {
+                throw new DomainException("Onboarding.UnknownPerson");
+            }
+
+            turn.Aggregate.Reassign(step, assignee);
+        }, cancellationToken);
+
+    /// <summary>Coordinator only: a new due date, not before the admission.</summary>
+    public Task<ChecklistResult> RedateAsync(CurrentMember member, Guid checklistId, Guid operationId, int step, DateOnly dueOn,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(member, checklistId, operationId, nameof(OnboardingChecklist.Redate), turn =>
+        {
+            EnsureCoordinatorStep(turn);
+            turn.Aggregate.Redate(step, dueOn);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One intent through the live core: the caller must still see the checklist (checked on their current rights), the
+    /// change goes out to everyone with the checklist open as the checklist after it.
+    /// </summary>
+    private async Task<ChecklistResult> ChangeAsync(CurrentMember member, Guid checklistId, Guid operationId, string operation,
+        Action<LiveTurn<OnboardingChecklist>> change, CancellationToken cancellationToken)
+    {
+        var outcome = await live.RunAsync(Kind, member, checklistId, operationId, operation, turn =>
+        {
+            if (!turn.Aggregate.MayView(turn.Caller.PersonId, turn.Caller.IsCoordinator))
+            {
+                throw new ForbiddenException(Text.Get("Onboarding.Unknown"));
+            }
+
+            change(turn);
+            return Task.FromResult(new ChecklistChange(checklistId, turn.Sequence, Snapshot(turn.Aggregate, turn.Caller.Network, turn.Sequence)));
+        }, cancellationToken);
+        return new ChecklistResult(outcome.Accepted, outcome.Error, outcome.Sequence);
     }
 
     /// <summary>The checklist of an employer, when this person may see it (for the employer's page).</summary>
@@ -125,61 +218,6 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
         var checklist = await db.OnboardingChecklists.AsNoTracking()
             .SingleOrDefaultAsync(c => c.EmployerId == employerId && c.NetworkId == member.NetworkId, cancellationToken);
         return checklist is not null && checklist.MayView(member.PersonId, member.IsCoordinator) ? checklist.Id.Value : null;
-    }
-
-    /// <summary>
-    /// Applies one change when this person may make it, saves it, and hands the new state to <paramref name="broadcast"/>
-    /// before the next change of that checklist may begin, so every client sees the versions in order.
-    /// </summary>
-    public async Task<ChecklistResult> ApplyAsync(CurrentMember member, ChecklistCommand command, Func<ChecklistSnapshot, Task> broadcast,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(broadcast);
-        return await _lines.InTurnAsync(command.ChecklistId, async line =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var (db, checklist) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
-                if (checklist is null || checklist.NetworkId != member.NetworkId || !checklist.MayView(member.PersonId, member.IsCoordinator))
-                {
-                    logger.LogWarning("Refused a change to an onboarding checklist the person cannot see");
-                    return ChecklistResult.Refused(Text.Get("Onboarding.Unknown"));
-                }
-
-                var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-                try
-                {
-                    Change(member, checklist, network, command);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    await line.ForgetAsync(); // Nothing of a refused change may ride along with the next one.
-                    return ChecklistResult.Refused(e.Message);
-                }
-                catch (ForbiddenException e)
-                {
-                    await line.ForgetAsync();
-                    logger.LogWarning("Refused onboarding change {Kind}: {Reason}", command.Kind, e.Message);
-                    return ChecklistResult.Refused(e.Message);
-                }
-                catch (ConcurrencyConflictException) when (attempt < 3)
-                {
-                    await line.ForgetAsync(); // Saved elsewhere in the meantime (another server, the admission): apply it again on that.
-                    continue;
-                }
-                catch
-                {
-                    await line.ForgetAsync();
-                    throw;
-                }
-
-                await broadcast(Snapshot(checklist, network));
-                return new ChecklistResult(true, null, checklist.Version);
-            }
-        }, cancellationToken);
     }
 
     /// <summary>Every newcomer's onboarding, for the coordinator's overview: the running ones first.</summary>
@@ -238,58 +276,17 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    private void Change(CurrentMember member, OnboardingChecklist checklist, Network network, ChecklistCommand command)
+    private static void EnsureMayWorkOn(LiveTurn<OnboardingChecklist> turn, int step)
     {
-        var now = time.GetUtcNow();
-        var by = member.PersonId;
-        switch (command.Kind)
-        {
-            case ChecklistCommandKind.Tick:
-                EnsureMayWorkOn(member, checklist, command.Step);
-                checklist.Tick(command.Step, by, now);
-                break;
-            case ChecklistCommandKind.Untick:
-                EnsureMayWorkOn(member, checklist, command.Step);
-                checklist.Untick(command.Step, by, command.Text ?? string.Empty, now);
-                break;
-            case ChecklistCommandKind.Comment:
-                EnsureMayWorkOn(member, checklist, command.Step);
-                checklist.Comment(command.Step, by, NameOf(network, by) ?? "?", command.Text ?? string.Empty, now);
-                break;
-            case ChecklistCommandKind.Skip:
-                EnsureCoordinatorStep(member);
-                checklist.Skip(command.Step, by, command.Text ?? string.Empty, now);
-                break;
-            case ChecklistCommandKind.Reassign:
-                EnsureCoordinatorStep(member);
-                PersonId? assignee = command.PersonId is { } id ? new PersonId(id) : null;
-                if (assignee is { } person && !network.People.Any(p => p.Id == person && p.IsActive))
-                {
-                    throw new DomainException("Onboarding.UnknownPerson");
-                }
-
-                checklist.Reassign(command.Step, assignee);
-                break;
-            case ChecklistCommandKind.Redate:
-                EnsureCoordinatorStep(member);
-                checklist.Redate(command.Step, command.DueOn ?? throw new DomainException("Onboarding.DueBeforeAdmission"));
-                break;
-            default:
-                throw new DomainException("Onboarding.UnknownStep");
-        }
-    }
-
-    private static void EnsureMayWorkOn(CurrentMember member, OnboardingChecklist checklist, int step)
-    {
-        if (!checklist.MayWorkOn(step, member.PersonId, member.IsCoordinator))
+        if (!turn.Aggregate.MayWorkOn(step, turn.Caller.PersonId, turn.Caller.IsCoordinator))
         {
             throw new ForbiddenException(Text.Get("Onboarding.NotYourStep"));
         }
     }
 
-    private static void EnsureCoordinatorStep(CurrentMember member)
+    private static void EnsureCoordinatorStep(LiveTurn<OnboardingChecklist> turn)
     {
-        if (!member.IsCoordinator)
+        if (!turn.Caller.IsCoordinator)
         {
             throw new ForbiddenException(Text.Get("Onboarding.CoordinatorOnly"));
         }
@@ -313,13 +310,13 @@ public sealed class OnboardingService(IDbContextFactory<NinetyNineDb> dbFactory,
         return (checklists, network);
     }
 
-    private ChecklistSnapshot Snapshot(OnboardingChecklist checklist, Network network)
+    private ChecklistSnapshot Snapshot(OnboardingChecklist checklist, Network network, long sequence)
     {
         var today = DateOnly.FromDateTime(network.LocalNow(time));
         var comments = checklist.Comments.ToLookup(c => c.Step);
         return new ChecklistSnapshot(
             checklist.Id.Value,
-            checklist.Version,
+            sequence,
             checklist.EmployerId.Value,
             EmployerName(network, checklist.EmployerId),
             checklist.ContactId is { } contact ? NameOf(network, contact) : null,

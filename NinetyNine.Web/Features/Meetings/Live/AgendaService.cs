@@ -6,6 +6,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Meetings.Live;
@@ -18,7 +19,7 @@ namespace NinetyNine.Web.Features.Meetings.Live;
 public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, MeetingSeriesService series, TimeProvider time, ILogger<AgendaService> logger)
 {
     public const int MaxPatchLength = 30_000;
-    private readonly AggregateLines<Meeting> _lines = new(dbFactory, (db, id, ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == new MeetingId(id), ct));
+    private readonly LiveLines<Meeting> _lines = new(dbFactory, (db, id, ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == new MeetingId(id), ct));
     public const int MaxCatchUpChanges = 500;
     private const int MaxAttempts = 8;
 
@@ -159,7 +160,7 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
         }, cancellationToken);
     }
 
-    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(AggregateLine<Meeting> line, CurrentMember member, AgendaCommand command,
+    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(LiveLine<Meeting> line, CurrentMember member, AgendaCommand command,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
