@@ -21,6 +21,14 @@ public static class ValidationRules
         rule.Must(EmailAddress.IsValid)
             .WithMessage(_ => Text.Get("Email.Invalid"));
 
+    /// <summary>An optional phone number: 9 to 15 digits, with spaces, +, - and brackets allowed between them.</summary>
+    public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsPhoneNumber).WithMessage(_ => Text.Get("Phone.Invalid"));
+
+    public static bool IsPhoneNumber(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+        || (value.Count(char.IsAsciiDigit) is >= 9 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'));
+
     /// <summary>Refuses markup in plain-text fields (names, towns): no one needs angle brackets there.</summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, string field) =>
         rule.Must(v => v is null || (v.IndexOfAny(['<', '>']) < 0 && !v.Any(char.IsControl)))
