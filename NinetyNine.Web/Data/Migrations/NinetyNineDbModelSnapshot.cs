@@ -610,6 +610,9 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -619,6 +622,9 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
