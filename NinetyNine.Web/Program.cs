@@ -101,6 +101,8 @@ public partial class Program
             o.Cookie.Name = "NinetyNine.Auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Every request: signed out at once when deactivated, current claims at once when the roles changed.
+            o.Events.OnValidatePrincipal = AccessRefresh.ValidatePrincipalAsync;
         });
         services.AddAuthorizationBuilder().AddNinetyNinePolicies();
         services.AddSingleton<IAuthorizationHandler, EditThemeGroupHandler>();
@@ -108,6 +110,7 @@ public partial class Program
         // Features.
         services.AddScoped<DashboardQueries>();
         services.AddScoped<MembersService>();
+        services.AddScoped<PeopleService>();
         services.AddScoped<ThemeGroupService>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();

@@ -67,13 +67,9 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
         RuleFor(x => x.ContactRole).MaxText(SubmitApplication.ShortTextMaxLength, "Field.Function").PlainText("Field.Function");
         RuleFor(x => x.ContactEmail).Email();
         RuleFor(x => x.ContactPhone).MaxText(SubmitApplication.PhoneMaxLength, "Field.Phone")
-            .Must(BeAPhoneNumber).WithMessage(_ => Text.Get("Phone.Invalid"));
+            .PhoneNumber();
         RuleFor(x => x.Motivation).NotEmptyText("Field.Motivation").MaxText(SubmitApplication.MotivationMaxLength, "Field.Motivation");
         RuleFor(x => x.Offers).NotEqual(Offer.None).WithMessage(_ => Text.Get("Application.NothingOffered"));
         RuleFor(x => x.OfferDetails).MaxText(SubmitApplication.MotivationMaxLength, "Field.OfferDetails");
     }
-
-    private static bool BeAPhoneNumber(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-        || (value.Count(char.IsAsciiDigit) is >= 9 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'));
 }

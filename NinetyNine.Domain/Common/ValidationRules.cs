@@ -28,6 +28,15 @@ public static class ValidationRules
         rule.Must(EmailAddress.IsValid)
             .WithMessage(_ => Text.Get("Email.Invalid"));
 
+    /// <summary>An optional phone number: 9 to 15 digits, with spaces, +, - and brackets allowed between them.</summary>
+    public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsPhoneNumber).WithMessage(_ => Text.Get("Phone.Invalid"));
+
+    public static bool IsPhoneNumber(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+        || (value.Count(char.IsAsciiDigit) is >= 9 and <= 15 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')'));
+
+
     /// <summary>
     /// Refuses markup and line breaks or tabs in one-line plain-text fields (names, towns): no one needs angle brackets
     /// there. Other control characters are refused in every field by <see cref="MaxText{T}"/>, with their own message.

@@ -243,10 +243,50 @@ public sealed class Network : IAggregateRoot
     public void ChangeContactDetails(PersonId personId, string name, string? phone) =>
         PersonById(personId).ChangeContactDetails(name, phone);
 
+    /// <summary>
+    /// Changes a person's details (their email stays: it is their sign-in name). Someone who takes part on behalf of
+    /// an employer (participant, core group) keeps that employer until those roles have ended; a new employer must be active.
+    /// </summary>
+    public void EditPerson(PersonId personId, string name, string? phone, string? function, EmployerId? employerId, string? organisation)
+    {
+        var person = PersonById(personId);
+        if (employerId != person.EmployerId)
+        {
+            if (HasRole(personId, NetworkRole.Participant) || HasRole(personId, NetworkRole.CoreGroupMember))
+            {
+                throw new DomainException("Network.EmployerBoundRoles", person.Name);
+            }
+
+            if (employerId is { } id && !EmployerById(id).IsActive)
+            {
+                throw new DomainException("Network.EmployerNotActive", EmployerById(id).Name);
+            }
+        }
+
+        person.Edit(name, phone, function, employerId, organisation);
+    }
+
+    /// <summary>A deactivated person may work with the network again; the roles they held stay ended and are assigned anew.</summary>
+    public void ReactivatePerson(PersonId personId)
+    {
+        var person = PersonById(personId);
+        if (person.IsActive)
+        {
+            throw new DomainException("Network.PersonAlreadyActive", person.Name);
+        }
+
+        person.Reactivate();
+    }
+
     /// <summary>Deactivates a person (their account loses access); the coordinator must hand over first.</summary>
     public void DeactivatePerson(PersonId personId, DateOnly on)
     {
         var person = PersonById(personId);
+        if (!person.IsActive)
+        {
+            throw new DomainException("Network.PersonInactive", person.Name);
+        }
+
         if (HasRole(personId, NetworkRole.Coordinator))
         {
             throw new DomainException("Network.CoordinatorNeedsSuccessor");

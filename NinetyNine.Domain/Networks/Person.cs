@@ -55,4 +55,20 @@ public sealed class Person
         Phone = Guard.OptionalText(phone, PhoneMaxLength, "Field.Phone");
         Name = checkedName;
     }
+
+    internal void Reactivate() => IsActive = true;
+
+    /// <summary>Changes the person's details; every field is checked before any changes, so a refused edit changes nothing.</summary>
+    internal void Edit(string name, string? phone, string? function, EmployerId? employerId, string? organisation)
+    {
+        var checkedName = Guard.Text(name, NameMaxLength, "Field.PersonName");
+        var checkedPhone = Guard.OptionalText(phone, PhoneMaxLength, "Field.Phone");
+        var checkedFunction = Guard.OptionalText(function, FunctionMaxLength, "Field.Function");
+        var checkedOrganisation = Guard.OptionalText(organisation, Employer.NameMaxLength, "Field.Organisation");
+        Name = checkedName;
+        Phone = checkedPhone;
+        Function = checkedFunction;
+        EmployerId = employerId;
+        Organisation = checkedOrganisation;
+    }
 }

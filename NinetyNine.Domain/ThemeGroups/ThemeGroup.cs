@@ -82,6 +82,11 @@ public sealed class ThemeGroup : IAggregateRoot
             throw new DomainException("Network.PersonInactive", person.Name);
         }
 
+        if (LeadPersonId == personId)
+        {
+            throw new DomainException("ThemeGroup.AlreadyLead", person.Name, Name);
+        }
+
         if (person.EmployerId is { } employerId && _members.All(m => m.EmployerId != employerId))
         {
             AddMember(network, employerId);
@@ -136,6 +141,26 @@ public sealed class ThemeGroup : IAggregateRoot
         }
 
         _advisors.Add(new ThemeGroupAdvisor(personId));
+    }
+
+    /// <summary>The lead steps down; the group looks for a new one (their employer stays a member).</summary>
+    public void EndLead()
+    {
+        if (LeadPersonId is null)
+        {
+            throw new DomainException("ThemeGroup.NoLead", Name);
+        }
+
+        LeadPersonId = null;
+    }
+
+    /// <summary>An advisor stops advising this group (they stay an advisor of the network).</summary>
+    public void RemoveAdvisor(Network network, PersonId personId)
+    {
+        EnsureSameNetwork(network);
+        var advisor = _advisors.FirstOrDefault(a => a.PersonId == personId)
+            ?? throw new DomainException("ThemeGroup.AdvisorNotAssigned", network.PersonById(personId).Name, Name);
+        _advisors.Remove(advisor);
     }
 
     public bool IsLed(PersonId personId) => LeadPersonId == personId;

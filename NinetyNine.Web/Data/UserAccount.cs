@@ -19,4 +19,16 @@ public sealed class UserAccount : IdentityUser
     /// so an older address is refused.
     /// </summary>
     public int CalendarFeedVersion { get; set; }
+
+    /// <summary>When the last welcome link was sent (the link is valid for 14 days from then); null for accounts made otherwise.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+
+    /// <summary>
+    /// Changes whenever the person's roles change. A signed-in person whose cookie or circuit carries an older value
+    /// gets fresh claims (their new roles) without signing in again; the security stamp, by contrast, signs them out.
+    /// </summary>
+    public string? AccessStamp { get; set; }
+
+    /// <summary>The person's roles or details changed: every session of the account re-reads its claims.</summary>
+    public void AccessChanged() => AccessStamp = Guid.NewGuid().ToString("N");
 }

@@ -11,6 +11,9 @@ public static class NetworkClaims
     public const string Person = "ninetynine/person";
     public const string ThemeLead = "ninetynine/theme-lead";
 
+    /// <summary>The account's access stamp when the claims were made (see <see cref="Data.UserAccount.AccessStamp"/>).</summary>
+    public const string Access = "ninetynine/access";
+
     public static NetworkId? NetworkId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Network), out var id) ? new NetworkId(id) : null;
 

@@ -20,6 +20,7 @@ public sealed class NetworkClaimsFactory(UserManager<UserAccount> users, IOption
         identity.AddClaim(new Claim(NetworkClaims.Network, network.Id.Value.ToString()));
         identity.AddClaim(new Claim(NetworkClaims.Person, person.Id.Value.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.GivenName, person.Name));
+        identity.AddClaim(new Claim(NetworkClaims.Access, user.AccessStamp ?? string.Empty));
         foreach (var role in network.RolesOf(person.Id))
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));

@@ -9,7 +9,8 @@ namespace NinetyNine.Web.Security;
 
 /// <summary>
 /// Re-checks a live circuit's user every minute: a deactivated person or a changed security stamp
-/// (password reset, roles changed) loses access without waiting for the cookie to expire.
+/// (password reset, deactivation) loses access without waiting for the cookie to expire; changed roles
+/// (a changed access stamp) give the circuit the person's current claims, and every page re-checks what they may see.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -21,26 +22,50 @@ public sealed class RevalidatingAuthenticationStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(authenticationState);
         await using var scope = scopeFactory.CreateAsyncScope();
-        return await IsStillValidAsync(scope.ServiceProvider, authenticationState.User, options.Value, cancellationToken);
+        var current = await CurrentPrincipalAsync(scope.ServiceProvider, authenticationState.User, options.Value, cancellationToken);
+        if (current is null)
+        {
+            return false;
+        }
+
+        if (!ReferenceEquals(current, authenticationState.User))
+        {
+            // Starts the next round of checks with the new claims; this round ends.
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(current)));
+        }
+
+        return true;
     }
 
-    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options, CancellationToken cancellationToken = default)
+    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options, CancellationToken cancellationToken = default) =>
+        await CurrentPrincipalAsync(services, principal, options, cancellationToken) is not null;
+
+    /// <summary>
+    /// The principal a session should carry now: null when the account may no longer be used (deactivated, security
+    /// stamp changed), <paramref name="principal"/> itself when nothing changed, or fresh claims when the roles changed.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> CurrentPrincipalAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(options);
         var users = services.GetRequiredService<UserManager<UserAccount>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || !await services.GetRequiredService<AccountStatus>().IsActiveAsync(user, cancellationToken))
         {
-            return false;
+            return null;
         }
 
-        if (!users.SupportsUserSecurityStamp)
+        if (users.SupportsUserSecurityStamp
+            && principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType) != await users.GetSecurityStampAsync(user))
         {
-            return true;
+            return null;
         }
 
-        var principalStamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        return principal.FindFirstValue(NetworkClaims.Access) == (user.AccessStamp ?? string.Empty)
+            ? principal
+            : await services.GetRequiredService<IUserClaimsPrincipalFactory<UserAccount>>().CreateAsync(user);
     }
 }

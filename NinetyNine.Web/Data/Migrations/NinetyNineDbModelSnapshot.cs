@@ -629,6 +629,9 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessStamp")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CalendarFeedVersion")
                         .HasColumnType("INTEGER");
 
@@ -641,6 +644,9 @@ namespace NinetyNine.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvitedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
