@@ -17,6 +17,7 @@ public sealed class MembersPageTests : MudTestContext
     {
         _scope = app.Services.CreateAsyncScope();
         Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<MembersService>());
+        Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<PeopleService>());
         _network = app.NetworkAsync().GetAwaiter().GetResult();
     }
 
