@@ -17,6 +17,21 @@ public sealed class ApplicationRetention(IDbContextFactory<NinetyNineDb> dbFacto
     /// <summary>Anonymises every application whose retention has passed; returns how many.</summary>
     public async Task<int> AnonymiseDueAsync(CancellationToken cancellationToken = default)
     {
+        // An application changed meanwhile (a view recorded, the series planner scheduling it) is read again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AnonymiseDueOnceAsync(cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<int> AnonymiseDueOnceAsync(CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var ended = await db.Applications

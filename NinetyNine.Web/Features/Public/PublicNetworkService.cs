@@ -68,8 +68,7 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
         {
             if (await agenda.PutOnAgendaAsync(network.Id, meetingId, application, hub.Clients.Group(AgendaHub.Group(meetingId.Value)).AgendaChanged, cancellationToken))
             {
-                application.ScheduleFor(meetingId);
-                await db.SaveChangesAsync(cancellationToken);
+                await ScheduleAsync(db, application, meetingId, cancellationToken);
                 return application.Reference;
             }
         }
@@ -79,6 +78,29 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
         await series.EnsureUpcomingAsync(network.Id, cancellationToken);
 
         return application.Reference;
+    }
+
+    // The series planner may have prepared a meeting with this application meanwhile (it takes every open application
+    // that is on no agenda): then the saved row is newer than ours; read it again and mark it scheduled if still needed.
+    private static async Task ScheduleAsync(NinetyNineDb db, Application application, MeetingId meetingId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            application.ScheduleFor(meetingId);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 3)
+            {
+                await db.Entry(application).ReloadAsync(cancellationToken);
+                if (application.ScheduledMeetingId is not null)
+                {
+                    return;
+                }
+            }
+        }
     }
 }
 
