@@ -37,9 +37,10 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
     private readonly ClaimsPrincipal[] _editors;
     private readonly ClaimsPrincipal[] _viewers;
 
-    private AppHost(WebApplication app, ServerLog log, string folder, Guid meetingId, IReadOnlyList<Guid> items, ClaimsPrincipal[] editors, ClaimsPrincipal[] viewers, int payloadBytes)
+    private AppHost(WebApplication app, ServerLog log, string folder, string password, Guid meetingId, IReadOnlyList<Guid> items, ClaimsPrincipal[] editors, ClaimsPrincipal[] viewers, int payloadBytes)
     {
         _app = app;
+        Password = password;
         Log = log;
         _folder = folder;
         _hubUrl = new Uri(new Uri(app.Urls.First()), AgendaHub.Path);
@@ -53,17 +54,28 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
 
     public string Name => "ours";
 
+    /// <summary>The running app (in this process: its heap is this process's heap).</summary>
+    public WebApplication App => _app;
+
+    /// <summary>The demo accounts' password in this run.</summary>
+    public string Password { get; }
+
+    /// <summary>The network coordinator, signed in (may edit every live aggregate).</summary>
+    public ClaimsPrincipal Coordinator => _editors[0];
+
     /// <summary>What the app logged (warnings and errors), counted by kind.</summary>
     public ServerLog Log { get; }
 
     /// <summary>Size of the JSON of one retitle broadcast, so the bare hub can send as much.</summary>
     public int PayloadBytes { get; }
 
-    public static async Task<AppHost> StartAsync(int editors, CancellationToken cancellationToken)
+    /// <summary>Starts the app; <paramref name="configure"/> may add services (the live mode's circuit counter).</summary>
+    public static async Task<AppHost> StartAsync(int editors, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = BenchApp.NewFolder();
         var log = new ServerLog();
-        var app = await BenchApp.StartAsync(folder, log, $"Bench-{Guid.NewGuid():N}-A1", cancellationToken);
+        var password = $"Bench-{Guid.NewGuid():N}-A1";
+        var app = await BenchApp.StartAsync(folder, log, password, cancellationToken, configure: configure);
 
         var services = app.Services;
         await using var scope = services.CreateAsyncScope();
@@ -103,7 +115,7 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
             editorUsers[0].FindFirstValue(ClaimTypes.GivenName), snapshot.Meeting,
             [items[0] with { Title = "e0-000" }], [], [.. snapshot.Items.Select(i => i.Id)]);
         var payloadBytes = JsonSerializer.SerializeToUtf8Bytes(sample, JsonSerializerOptions.Web).Length;
-        return new AppHost(app, log, folder, meetingId, [.. items.Select(i => i.Id)], editorUsers, viewerUsers, payloadBytes);
+        return new AppHost(app, log, folder, password, meetingId, [.. items.Select(i => i.Id)], editorUsers, viewerUsers, payloadBytes);
     }
 
     public async Task<FanoutClient> ConnectAsync(int index, bool editor, Action<Guid> delivered, CancellationToken cancellationToken)
@@ -127,6 +139,13 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>A participant's raw WebSocket on the agenda hub that joins the meeting and stops reading.</summary>
+    public Task<StalledClient> ConnectStalledAsync(CancellationToken cancellationToken)
+    {
+        var hub = new UriBuilder(_hubUrl) { Query = $"access_token={Uri.EscapeDataString(_tickets.Issue(_viewers[0]))}" }.Uri;
+        return StalledClient.ConnectAsync(hub, $$"""{"type":1,"target":"{{nameof(AgendaHub.Join)}}","arguments":["{{_meetingId}}"]}""", cancellationToken);
     }
 
     public async Task<long?> PersistedAsync(CancellationToken cancellationToken)

@@ -52,6 +52,9 @@ internal sealed class BareHubHost : IFanoutSystem, IAsyncDisposable
         return client;
     }
 
+    public Task<StalledClient> ConnectStalledAsync(CancellationToken cancellationToken) =>
+        StalledClient.ConnectAsync(_hubUrl, $$"""{"type":1,"target":"{{nameof(BroadcastHub.Join)}}","arguments":["{{Group}}"]}""", cancellationToken);
+
     public Task<long?> PersistedAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
     public async ValueTask DisposeAsync()

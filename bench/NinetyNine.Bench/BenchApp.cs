@@ -22,8 +22,10 @@ internal static class BenchApp
     /// Starts the app in Production mode with the demo accounts (password <paramref name="password"/>); its log goes to
     /// <paramref name="log"/>. With <paramref name="published"/> (a <c>dotnet publish</c> folder of NinetyNine.Web) the
     /// static assets are served as a deployment serves them: fingerprinted, compressed and cacheable.
+    /// <paramref name="configure"/> adjusts the builder further (e.g. adds a service of the benchmark's own).
     /// </summary>
-    public static async Task<WebApplication> StartAsync(string folder, ServerLog log, string password, CancellationToken cancellationToken, string? published = null)
+    public static async Task<WebApplication> StartAsync(string folder, ServerLog log, string password, CancellationToken cancellationToken, string? published = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         // The app's own folder as content root (appsettings.json, wwwroot), as the tests do; the output folder when run elsewhere.
         var project = Path.Combine(DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory), "NinetyNine.Web");
@@ -57,6 +59,8 @@ internal static class BenchApp
                 // Served from the build output: MudBlazor's CSS and scripts come from their packages, as in development.
                 builder.WebHost.UseStaticWebAssets();
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync(cancellationToken);
         return app;

@@ -16,6 +16,9 @@ internal interface IFanoutSystem
 
     /// <summary>How many edits the system has stored, or null when it stores nothing.</summary>
     Task<long?> PersistedAsync(CancellationToken cancellationToken);
+
+    /// <summary>A client in the meeting that stops reading (see <see cref="StalledClient"/>).</summary>
+    Task<StalledClient> ConnectStalledAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>One hub connection and how it sends an edit (null when accepted, otherwise why not).</summary>
@@ -47,22 +50,30 @@ internal sealed class FanoutClient : IAsyncDisposable
 /// The fan-out scenario against one system: every client joins one meeting, the first
 /// <see cref="FanoutOptions.Editors"/> of them each send <see cref="FanoutOptions.EditsPerSecond"/> edits a second on
 /// a fixed schedule (open loop: an edit is sent on time whether or not the previous one was answered), then the run
-/// waits for every accepted edit to reach every client.
+/// waits for every accepted edit to reach every client. With <c>stalled</c>, one more client joins the meeting and stops
+/// reading; it is not among the measured clients and is reset two seconds after the last edit was sent, so a system
+/// that waits for it cannot hang the run (what waited shows as latency).
 /// </summary>
 internal static class FanoutScenario
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<RunResult> RunAsync(IFanoutSystem system, FanoutOptions options, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(IFanoutSystem system, FanoutOptions options, CancellationToken cancellationToken, bool stalled = false)
     {
         var recorder = new LatencyRecorder(options.Clients);
         var clients = new List<FanoutClient>(options.Clients);
+        StalledClient? slow = null;
         try
         {
             for (var i = 0; i < options.Clients; i++)
             {
                 var index = i;
                 clients.Add(await system.ConnectAsync(index, index < options.Editors, op => recorder.Delivered(index, op), cancellationToken));
+            }
+
+            if (stalled)
+            {
+                slow = await system.ConnectStalledAsync(cancellationToken);
             }
 
             // Let the join broadcasts (presence) settle before the clock starts.
@@ -93,7 +104,21 @@ internal static class FanoutScenario
                 await Task.WhenAll(sends);
             }
 
-            await Task.WhenAll(Enumerable.Range(0, options.Editors).Select(e => Task.Run(() => EditorAsync(e), cancellationToken)));
+            var editing = Task.WhenAll(Enumerable.Range(0, options.Editors).Select(e => Task.Run(() => EditorAsync(e), cancellationToken)));
+            if (slow is not null)
+            {
+                // Whether or not the sends were answered: the schedule ends after warm-up + measured seconds.
+                var release = TimeSpan.FromSeconds(options.WarmupSeconds + options.Seconds + 2) - Stopwatch.GetElapsedTime(start);
+                if (release > TimeSpan.Zero)
+                {
+                    await Task.Delay(release, cancellationToken);
+                }
+
+                await slow.DisposeAsync();
+                slow = null;
+            }
+
+            await editing;
             var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             await recorder.DrainAsync(DrainTimeout);
 
@@ -107,6 +132,11 @@ internal static class FanoutScenario
         }
         finally
         {
+            if (slow is not null)
+            {
+                await slow.DisposeAsync();
+            }
+
             foreach (var client in clients)
             {
                 await client.DisposeAsync();

@@ -4,7 +4,8 @@ namespace NinetyNine.Bench;
 
 /// <summary>
 /// Benchmarks of the running app. <c>fanout</c>: edit-to-delivery latency of the live agenda hub against a bare
-/// SignalR broadcast hub, both on loopback Kestrel over WebSockets, in one run.
+/// SignalR broadcast hub, both on loopback Kestrel over WebSockets, in one run. <c>board</c>: a large board in Chromium.
+/// <c>live</c>: the live pages against the stock Blazor template and the bare hub (<see cref="LiveScenario"/>).
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,9 @@ internal static class Program
           --clients N   hub clients in the meeting (default 50)
           --editors N   clients that edit (default 10)
           --rate N      edits per second per editor (default 10)
+        Usage: dotnet run -c Release --project bench/NinetyNine.Bench -- live [--pages N] [--samples N] [--seconds N]
+          live pages against the stock Blazor template and a bare hub: heap per open page (N pages per kind, default 20),
+          own action to own screen (N samples per kind, default 200), fan-out and a slow receiver (N s per run, default 20)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -25,6 +29,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "board")
         {
             return ParseBoard(args) is { } board ? await BoardScenario.RunAsync(board.Cards, board.Navigations, board.Updates) : Fail();
+        }
+
+        if (args.Length > 0 && args[0] == "live")
+        {
+            return ParseLive(args) is { } live ? await LiveScenario.RunAsync(live) : Fail();
         }
 
         if (Parse(args) is not { } options)
@@ -74,6 +83,32 @@ internal static class Program
         return 2;
     }
 
+    private static LiveOptions? ParseLive(string[] args)
+    {
+        var options = new LiveOptions();
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                return null;
+            }
+
+            options = args[i] switch
+            {
+                "--pages" => options with { Pages = value },
+                "--samples" => options with { Samples = value },
+                "--seconds" => options with { Fanout = options.Fanout with { Seconds = value } },
+                _ => null,
+            };
+            if (options is null)
+            {
+                return null;
+            }
+        }
+
+        return options;
+    }
+
     private static (int Cards, int Navigations, int Updates)? ParseBoard(string[] args)
     {
         var (cards, navigations, updates) = (1000, 10, 30);
@@ -100,8 +135,9 @@ internal static class Program
     internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : string.Empty;
 
-    private static void Print(RunResult r)
+    internal static void Print(RunResult r, string? label = null)
     {
+        r = label is null ? r : r with { Name = label };
         var persisted = r.Persisted is { } stored ? $", {stored} persisted ({stored / r.Seconds:F1} edits/s)" : string.Empty;
         Console.WriteLine($"[{r.Name}] edits: {r.Sent} sent, {r.Accepted} accepted ({r.Accepted / r.Seconds:F1}/s over {r.Seconds:F1} s){persisted}");
         Console.WriteLine($"[{r.Name}] deliveries: {r.Deliveries} of {r.ExpectedDeliveries}; lost {r.Lost} edits ({r.MissingDeliveries} deliveries), "
