@@ -138,7 +138,6 @@ public partial class Program
         services.AddSingleton<AdviceService>();
         services.AddSingleton<ActionCards>();
         services.AddSingleton<PresenceTracker>();
-        services.AddSingleton<HubConnections>();
         services.AddSingleton<CalendarFeeds>();
         services.AddEmailOutbox(builder.Configuration, builder.Environment);
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);

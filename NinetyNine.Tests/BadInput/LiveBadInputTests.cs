@@ -25,17 +25,16 @@ public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (meetingId, item, coordinator) = await MeetingAsync();
         const string Notes = "Sanne: welkom allemaal.\nMarloes: dank, ik begin.";
-        var (typed, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.EditNotes, item,
-            TextOperation.Replace(string.Empty, Notes).ToJson(), BaseRevision: 0));
+        var typed = await Agenda.EditNotesAsync(coordinator, meetingId, Guid.NewGuid(), item, 0, TextOperation.Replace(string.Empty, Notes).ToJson());
 
         // The operation's JSON is made by hand: the client library would not build one with a NUL in it.
         var poisonedOperation = "[13,\"\\u0000\"," + (Notes.Length - 13) + "]";
-        var (poisoned, change) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.EditNotes, item,
-            poisonedOperation, BaseRevision: 1));
+        var poisoned = await Agenda.EditNotesAsync(coordinator, meetingId, Guid.NewGuid(), item, 1, poisonedOperation);
 
         Assert.True(typed.Accepted, typed.Error);
         Assert.False(poisoned.Accepted);
-        Assert.Null(change);
+        // Nothing of it was logged or published: the meeting's operation log ends at the accepted edit.
+        Assert.Equal(typed.Sequence, poisoned.Sequence == 0 ? await LastSequenceAsync(meetingId) : -1);
         Assert.Equal("De tekst bevat een teken dat niet is toegestaan (alleen tab en nieuwe regel mogen).", poisoned.Error);
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(meetingId));
@@ -47,8 +46,8 @@ public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (meetingId, _, coordinator) = await MeetingAsync();
 
-        var (result, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.Reschedule,
-            At: new DateTime(9999, 12, 31, 9, 0, 0), Number: 60));
+        var result = await Agenda.RescheduleAsync(coordinator, meetingId, Guid.NewGuid(), new DateTime(9999, 12, 31, 9, 0, 0), 60,
+            NinetyNine.Domain.Meetings.MeetingMode.Phone, null);
 
         Assert.False(result.Accepted);
         Assert.StartsWith("Datum moet tussen", result.Error, StringComparison.Ordinal);
@@ -59,6 +58,12 @@ public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory
         }
     }
 
+    private async Task<long> LastSequenceAsync(Guid meetingId)
+    {
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        return await NinetyNine.Web.Live.LiveCore.SequenceAsync(db, AgendaService.Kind.Name, meetingId, CancellationToken.None);
+    }
+
     [Theory]
     [InlineData("\u200B\u200B")]
     [InlineData("\uFEFF \u2060")]
@@ -67,8 +72,8 @@ public sealed class LiveBadInputTests(AppFactory app) : IClassFixture<AppFactory
     {
         var (meetingId, item, coordinator) = await MeetingAsync();
 
-        var (added, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddItem, Text: title));
-        var (retitled, _) = await Agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RetitleItem, item, title));
+        var added = await Agenda.AddItemAsync(coordinator, meetingId, Guid.NewGuid(), title);
+        var retitled = await Agenda.RetitleItemAsync(coordinator, meetingId, Guid.NewGuid(), item, title);
 
         Assert.False(added.Accepted);
         Assert.False(retitled.Accepted);

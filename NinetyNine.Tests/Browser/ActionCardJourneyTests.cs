@@ -28,8 +28,7 @@ public sealed class ActionCardJourneyTests(BrowserFixture browser)
         var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         var agenda = app.Services.GetRequiredService<AgendaService>();
         var item = (await agenda.SnapshotAsync(coordinator, meetingId))!.Items[1].Id;
-        Assert.True((await agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddAction, item, Action,
-            Owner: "Joost Hulshof", DueOn: new DateOnly(2027, 1, 15)))).Result.Accepted);
+        Assert.True((await agenda.AddActionAsync(coordinator, meetingId, Guid.NewGuid(), item, Action, "Joost Hulshof", new DateOnly(2027, 1, 15))).Accepted);
 
         var sanne = await browser.OpenLiveAsync(AppFactory.Coordinator, $"/meetings/{meetingId}");
         var marloes = await browser.OpenLiveAsync(AppFactory.CoreGroupMember, $"/meetings/{meetingId}", 360);

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Web.Features.Meetings;
 using NinetyNine.Web.Features.Meetings.Live;
@@ -46,14 +45,14 @@ public sealed class AgendaItemCardTests : MudTestContext
     public void An_editor_removes_a_topic_by_its_id()
     {
         var item = Item(topics: Topics);
-        var sent = new List<AgendaItemCommand>();
+        var sent = new RecordedIntents();
         var card = Render<AgendaItemCard>(p => p
             .Add(c => c.Item, item).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, true)
-            .Add(c => c.OnCommand, EventCallback.Factory.Create<AgendaItemCommand>(this, sent.Add)));
+            .Add(c => c.Live, sent.Live()));
 
         card.FindAll("[data-testid=remove-topic]")[1].Click();
 
-        Assert.Equal([new AgendaItemCommand(AgendaCommandKind.RemoveTopic, item.Id, TargetId: Topics[1].Id)], sent);
+        Assert.Equal([$"RemoveTopic({item.Id}, {Topics[1].Id})"], sent.Calls);
         Assert.Equal("„Wet- en regelgeving” van de agenda halen", card.FindAll("[data-testid=remove-topic]")[1].GetAttribute("aria-label"));
     }
 
@@ -80,15 +79,15 @@ public sealed class AgendaItemCardTests : MudTestContext
     public void The_arrows_ask_to_move_the_item_one_place_and_are_labelled()
     {
         var item = Item();
-        var sent = new List<AgendaItemCommand>();
+        var sent = new RecordedIntents();
         var card = Render<AgendaItemCard>(p => p
             .Add(c => c.Item, item).Add(c => c.Index, 2).Add(c => c.Count, 5).Add(c => c.CanEdit, true)
-            .Add(c => c.OnCommand, EventCallback.Factory.Create<AgendaItemCommand>(this, sent.Add)));
+            .Add(c => c.Live, sent.Live()));
 
         card.Find("[data-testid=move-up]").Click();
         card.Find("[data-testid=move-down]").Click();
 
-        Assert.Equal([new AgendaItemCommand(AgendaCommandKind.MoveItem, item.Id, Number: 1), new AgendaItemCommand(AgendaCommandKind.MoveItem, item.Id, Number: 3)], sent);
+        Assert.Equal([$"MoveItem({item.Id}, 1)", $"MoveItem({item.Id}, 3)"], sent.Calls);
         Assert.Equal("„Werkbezoek” omhoog", card.Find("[data-testid=move-up]").GetAttribute("aria-label"));
     }
 

@@ -23,10 +23,9 @@ public sealed class ActionCardsTests(AppFactory app) : IClassFixture<AppFactory>
         var coordinator = await app.MemberAsync(AppFactory.Coordinator);
         var agenda = app.Services.GetRequiredService<AgendaService>();
         var item = (await agenda.SnapshotAsync(coordinator, meetingId))!.Items[1].Id;
-        Assert.True((await agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RecordDecision, item, "Eerst een pilot bij twee werkgevers"))).Result.Accepted);
-        Assert.True((await agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RecordDecision, item, "We starten de pilot in januari"))).Result.Accepted);
-        Assert.True((await agenda.ApplyAsync(coordinator, new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.AddAction, item, text, Owner: owner,
-            DueOn: new DateOnly(2027, 1, 15)))).Result.Accepted);
+        Assert.True((await agenda.RecordDecisionAsync(coordinator, meetingId, Guid.NewGuid(), item, "Eerst een pilot bij twee werkgevers")).Accepted);
+        Assert.True((await agenda.RecordDecisionAsync(coordinator, meetingId, Guid.NewGuid(), item, "We starten de pilot in januari")).Accepted);
+        Assert.True((await agenda.AddActionAsync(coordinator, meetingId, Guid.NewGuid(), item, text, owner, new DateOnly(2027, 1, 15))).Accepted);
         var snapshot = (await agenda.SnapshotAsync(coordinator, meetingId))!;
         return (meetingId, snapshot.Items[1].Actions.Single(a => a.Text == text).Id);
     }

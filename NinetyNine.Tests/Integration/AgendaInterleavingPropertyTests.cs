@@ -8,6 +8,7 @@ using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Tests.Support;
 using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 using Xunit.Abstractions;
 using static NinetyNine.Tests.Support.HubClients;
@@ -97,7 +98,7 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
         await using var a = await AgendaAsync(app, AppFactory.Coordinator, meetingId);
         await using var b = await AgendaAsync(app, AppFactory.CoreGroupMember, meetingId);
         await using var c = await AgendaAsync(app, AppFactory.Coordinator, meetingId);
-        AgendaConnection[] clients = [a, b, c];
+        AgendaLive[] clients = [a, b, c];
         var initial = a.Items.Select(ModelItem.From).ToList();
         var typed = new ConcurrentQueue<(Guid Item, string Text)>();
 
@@ -111,25 +112,26 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
 
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var meeting = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(meetingId));
-        var log = await db.MeetingChanges.AsNoTracking().Where(r => r.MeetingId == meeting.Id).OrderBy(r => r.Sequence)
-            .Select(r => new { r.Sequence, r.OperationId, r.Payload }).ToListAsync();
+        var log = await db.OperationRecords.AsNoTracking().Where(r => r.AggregateType == AgendaService.Kind.Name && r.AggregateId == meetingId)
+            .OrderBy(r => r.Sequence).Select(r => new { r.Sequence, r.OperationId, r.Payload }).ToListAsync();
+        var sequence = await LiveCore.SequenceAsync(db, AgendaService.Kind.Name, meetingId, CancellationToken.None);
         var server = Render(meeting.Agenda.Select(ItemView.Of));
 
         // 1. Everyone holds exactly the server's agenda at the server's sequence number; so does a fresh snapshot.
         var snapshot = await app.Services.GetRequiredService<AgendaService>().SnapshotAsync(member, meetingId);
         Assert.NotNull(snapshot);
-        Assert.Equal(meeting.Sequence, snapshot.Sequence);
+        Assert.Equal(sequence, snapshot.Sequence);
         AssertSameAgenda("A fresh snapshot differs from the stored agenda", server, Render(snapshot.Items.Select(ItemView.Of)));
         for (var i = 0; i < clients.Length; i++)
         {
-            Assert.True(meeting.Sequence == clients[i].Sequence, $"Client {i} is at sequence {clients[i].Sequence}, the server at {meeting.Sequence}.");
+            Assert.True(sequence == clients[i].Sequence, $"Client {i} is at sequence {clients[i].Sequence}, the server at {sequence}.");
             AssertSameAgenda($"Client {i} ends with another agenda than the server (expected: server, actual: client)", server, Render(clients[i].Items.Select(ItemView.Of)));
             Assert.Equal(snapshot.Meeting, clients[i].Meeting);
             Assert.Equal(0, clients[i].Unsaved);
         }
 
         // 2. The change log is dense (1..Sequence) and applies no operation twice.
-        Assert.Equal(Enumerable.Range(1, (int)meeting.Sequence).Select(n => (long)n), log.Select(r => r.Sequence));
+        Assert.Equal(Enumerable.Range(1, (int)sequence).Select(n => (long)n), log.Select(r => r.Sequence));
         Assert.Equal(log.Count, log.Select(r => r.OperationId).Distinct().Count());
 
         // 3. The log holds exactly the operations the server acknowledged as new, each at the sequence number it answered;
@@ -140,7 +142,7 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
         var logged = log.Select(r => (r.OperationId, r.Sequence)).ToHashSet();
         var lost = accepted.Where(x => !logged.Contains((x.Command.OperationId, x.Result.Sequence))).ToList();
         Assert.True(lost.Count == 0, "Acknowledged but not in the change log at the answered sequence number: "
-            + string.Join(", ", lost.Select(x => $"{x.Command.Kind} {x.Command.OperationId} (answered {x.Result.Sequence})")) + ".");
+            + string.Join(", ", lost.Select(x => $"{x.Command.Method} {x.Command.OperationId} (answered {x.Result.Sequence})")) + ".");
         Assert.Equal(log.Select(r => (r.OperationId, r.Sequence)), accepted.Select(x => (x.Command.OperationId, x.Result.Sequence)));
         foreach (var (command, result) in answers.Where(x => x.Result.Duplicate))
         {
@@ -168,17 +170,17 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
 
         Interlocked.Add(ref totals.Steps, steps.Count);
         Interlocked.Add(ref totals.Accepted, accepted.Count);
-        Interlocked.Add(ref totals.Patches, accepted.Count(x => x.Command.Kind == AgendaCommandKind.EditNotes));
+        Interlocked.Add(ref totals.Patches, accepted.Count(x => x.Command.Method == nameof(AgendaHub.EditNotes)));
         Interlocked.Add(ref totals.Refused, answers.Count(x => !x.Result.Accepted));
         Interlocked.Add(ref totals.Duplicates, answers.Count(x => x.Result.Duplicate));
     }
 
     /// <summary>Does one step as the client sees the agenda now; true when there was no item to act on.</summary>
-    private static async Task<bool> ExecuteAsync(AgendaConnection client, Step step, ConcurrentQueue<(Guid Item, string Text)> typed)
+    private static async Task<bool> ExecuteAsync(AgendaLive client, Step step, ConcurrentQueue<(Guid Item, string Text)> typed)
     {
         if (step.Op == Op.Add)
         {
-            await client.SendAsync(AgendaCommandKind.AddItem, text: step.Text);
+            await client.AddItemAsync(step.Text);
             return false;
         }
 
@@ -192,19 +194,19 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
         switch (step.Op)
         {
             case Op.Retitle:
-                await client.SendAsync(AgendaCommandKind.RetitleItem, item, step.Text);
+                await client.RetitleItemAsync(item, step.Text);
                 break;
             case Op.Remove:
-                await client.SendAsync(AgendaCommandKind.RemoveItem, item);
+                await client.RemoveItemAsync(item);
                 break;
             case Op.Move:
-                await client.SendAsync(AgendaCommandKind.MoveItem, item, number: step.At % items.Count);
+                await client.MoveItemAsync(item, step.At % items.Count);
                 break;
             case Op.Presenter:
-                await client.SendAsync(AgendaCommandKind.SetPresenter, item, step.Text);
+                await client.SetPresenterAsync(item, step.Text);
                 break;
             case Op.Timebox:
-                await client.SendAsync(AgendaCommandKind.SetTimebox, item, number: step.Minutes);
+                await client.SetTimeboxAsync(item, step.Minutes);
                 break;
             case Op.Type:
                 // As the browser does: the edit is reported with the text it was made on.
@@ -213,10 +215,10 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
                 await client.EditNotesAsync(item, before, before.Insert(step.At % (before.Length + 1), step.Text));
                 break;
             case Op.Decide:
-                await client.SendAsync(AgendaCommandKind.RecordDecision, item, step.Text);
+                await client.RecordDecisionAsync(item, step.Text);
                 break;
             case Op.Act:
-                await client.SendAsync(AgendaCommandKind.AddAction, item, step.Text);
+                await client.AddActionAsync(item, step.Text);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown step {step.Op}.");
@@ -226,13 +228,13 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
     }
 
     /// <summary>Waits until no client has anything unsent or unacknowledged and all are at the server's sequence number.</summary>
-    private async Task SettleAsync(Guid meetingId, AgendaConnection[] clients)
+    private async Task SettleAsync(Guid meetingId, AgendaLive[] clients)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             await using var db = await app.DbFactory.CreateDbContextAsync();
-            var sequence = await db.Meetings.AsNoTracking().Where(m => m.Id == new MeetingId(meetingId)).Select(m => m.Sequence).SingleAsync();
+            var sequence = await LiveCore.SequenceAsync(db, AgendaService.Kind.Name, meetingId, CancellationToken.None);
             if (clients.All(c => c.Sequence == sequence && c.Unsaved == 0 && c.Items.All(i => !c.HasUnsavedNotes(i.Id))))
             {
                 return;
@@ -249,49 +251,50 @@ public sealed class AgendaInterleavingPropertyTests(RecordingAppFactory app, ITe
     }
 
     /// <summary>Applies one acknowledged operation to the model, by the rules of the agenda.</summary>
-    private static void Replay(List<ModelItem> model, AgendaCommand command, long sequence, string payload)
+    private static void Replay(List<ModelItem> model, AgendaCall command, long sequence, string payload)
     {
-        if (command.Kind == AgendaCommandKind.AddItem)
+        if (command.Method == nameof(AgendaHub.AddItem))
         {
             // The new item's id is chosen by the server; take it from the change it logged.
             var change = JsonSerializer.Deserialize<AgendaChange>(payload, AgendaService.Json)!;
-            model.Add(new ModelItem(change.Upserts.Single().Id, command.Text!));
+            model.Add(new ModelItem(change.Upserts.Single().Id, command.Argument<string>(0)));
             return;
         }
 
-        var item = model.FirstOrDefault(m => m.Id == command.ItemId)
-            ?? throw new Xunit.Sdk.XunitException($"Operation {sequence} ({command.Kind}) was accepted on an item that no longer existed.");
-        switch (command.Kind)
+        // Every other intent this test sends names its item first.
+        var item = model.FirstOrDefault(m => m.Id == command.Argument<Guid>(0))
+            ?? throw new Xunit.Sdk.XunitException($"Operation {sequence} ({command.Method}) was accepted on an item that no longer existed.");
+        switch (command.Method)
         {
-            case AgendaCommandKind.RetitleItem:
-                item.Title = command.Text!;
+            case nameof(AgendaHub.RetitleItem):
+                item.Title = command.Argument<string>(1);
                 break;
-            case AgendaCommandKind.RemoveItem:
+            case nameof(AgendaHub.RemoveItem):
                 model.Remove(item);
                 break;
-            case AgendaCommandKind.MoveItem:
+            case nameof(AgendaHub.MoveItem):
                 model.Remove(item);
-                model.Insert(command.Number!.Value, item);
+                model.Insert(command.Argument<int>(1), item);
                 break;
-            case AgendaCommandKind.SetPresenter:
-                item.Presenter = command.Text;
+            case nameof(AgendaHub.SetPresenter):
+                item.Presenter = (string?)command.Arguments[1];
                 break;
-            case AgendaCommandKind.SetTimebox:
-                item.Timebox = command.Number;
+            case nameof(AgendaHub.SetTimebox):
+                item.Timebox = (int?)command.Arguments[1];
                 break;
-            case AgendaCommandKind.EditNotes:
+            case nameof(AgendaHub.EditNotes):
                 // The edit was made on an older revision; the server logged it as it applied it (transformed).
                 var step = JsonSerializer.Deserialize<AgendaChange>(payload, AgendaService.Json)!.Notes!;
                 item.Notes = TextOperation.Parse(step.Operation).Apply(item.Notes);
                 break;
-            case AgendaCommandKind.RecordDecision:
-                item.Decisions.Add(command.Text!);
+            case nameof(AgendaHub.RecordDecision):
+                item.Decisions.Add(command.Argument<string>(1));
                 break;
-            case AgendaCommandKind.AddAction:
-                item.Actions.Add(command.Text!);
+            case nameof(AgendaHub.AddAction):
+                item.Actions.Add(command.Argument<string>(1));
                 break;
             default:
-                throw new Xunit.Sdk.XunitException($"Operation {sequence} has a kind this test never sends: {command.Kind}.");
+                throw new Xunit.Sdk.XunitException($"Operation {sequence} is an intent this test never sends: {command.Method}.");
         }
     }
 

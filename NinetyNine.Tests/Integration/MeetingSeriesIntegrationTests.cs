@@ -84,17 +84,19 @@ public sealed class MeetingSeriesIntegrationTests(AppFactory app) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(AppFactory.CoreGroupMember, AgendaCommandKind.Reschedule)]
-    [InlineData(AppFactory.CoreGroupMember, AgendaCommandKind.Cancel)]
-    [InlineData(AppFactory.Participant, AgendaCommandKind.Cancel)]
-    public async Task Only_the_coordinator_may_move_or_cancel_a_meeting(string email, AgendaCommandKind kind)
+    [InlineData(AppFactory.CoreGroupMember, nameof(AgendaHub.Reschedule))]
+    [InlineData(AppFactory.CoreGroupMember, nameof(AgendaHub.CancelMeeting))]
+    [InlineData(AppFactory.Participant, nameof(AgendaHub.CancelMeeting))]
+    public async Task Only_the_coordinator_may_move_or_cancel_a_meeting(string email, string intent)
     {
         var meetingId = await NewMeetingAsync(app, DateTime.Today.AddDays(40).AddHours(9));
         await using var client = await AgendaAsync(app, email, meetingId);
         string? refusal = null;
         client.Refused += message => refusal = message;
 
-        await client.SendAsync(kind, number: 30);
+        _ = intent == nameof(AgendaHub.Reschedule)
+            ? await client.RescheduleAsync(client.Meeting!.StartsAt, 30, client.Meeting.Mode, client.Meeting.ModeDetails)
+            : await client.CancelMeetingAsync();
 
         await EventuallyAsync(() => refusal is not null, "the refusal arrives");
         await using var db = await app.DbFactory.CreateDbContextAsync();
@@ -113,12 +115,12 @@ public sealed class MeetingSeriesIntegrationTests(AppFactory app) : IClassFixtur
         await EventuallyAsync(() => next.Meeting?.StartsAt == movedTo, "the next meeting is moved");
         await using var coordinator = await AgendaAsync(app, AppFactory.Coordinator, cancelledId);
         await using var follower = await AgendaAsync(app, AppFactory.CoreGroupMember, cancelledId);
-        await coordinator.SendAsync(AgendaCommandKind.AddItem, text: "Werkbezoek Hofman");
+        await coordinator.AddItemAsync("Werkbezoek Hofman");
         await EventuallyAsync(() => coordinator.Items.Count == 5, "the item is added");
-        await coordinator.SendAsync(AgendaCommandKind.AddAction, coordinator.Items[4].Id, "Datum prikken", owner: "Sanne");
+        await coordinator.AddActionAsync(coordinator.Items[4].Id, "Datum prikken", owner: "Sanne");
         await EventuallyAsync(() => coordinator.Items[4].Actions.Count == 1, "the action is added");
 
-        await coordinator.SendAsync(AgendaCommandKind.Cancel);
+        await coordinator.CancelMeetingAsync();
 
         await EventuallyAsync(() => follower.Meeting?.Status == MeetingStatus.Cancelled, "the follower sees the cancellation");
         await EventuallyAsync(() => coordinator.Meeting?.Status == MeetingStatus.Cancelled && !coordinator.CanEdit, "the coordinator's page stops editing");
@@ -139,7 +141,7 @@ public sealed class MeetingSeriesIntegrationTests(AppFactory app) : IClassFixtur
         var updates = a.Items.First(i => i.Topics.Any(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate));
         var removed = updates.Topics[^1];
 
-        await a.SendAsync(AgendaCommandKind.RemoveTopic, updates.Id, targetId: removed.Id);
+        await a.RemoveTopicAsync(updates.Id, removed.Id);
 
         await EventuallyAsync(() => b.Items.Single(i => i.Id == updates.Id).Topics.Count == updates.Topics.Count - 1, "b sees the topic go");
         Assert.DoesNotContain(b.Items.Single(i => i.Id == updates.Id).Topics, t => t.Id == removed.Id);

@@ -26,7 +26,7 @@ public sealed class NotesTypingTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>Types one character at a time right after the end of the given line, as a person would.</summary>
-    private static async Task TypeAsync(AgendaConnection client, Guid item, string lineStart, string text)
+    private static async Task TypeAsync(AgendaLive client, Guid item, string lineStart, string text)
     {
         var typed = string.Empty;
         foreach (var character in text)

@@ -102,8 +102,6 @@ public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFi
         }
 
         await using var marloes = await HubClients.AgendaAsync(app, AppFactory.CoreGroupMember, _nextMeeting);
-        string? refusal = null;
-        marloes.Refused += message => refusal = message;
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(Client(), ValidForm("55443322", "Schilderwerken Oost"))).StatusCode);
 
@@ -112,8 +110,11 @@ public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFi
         var application = await db2.Applications.AsNoTracking().SingleAsync(a => a.CompanyName == "Schilderwerken Oost");
         Assert.Equal((ApplicationStatus.Scheduled, _nextMeeting), (application.Status, application.ScheduledMeetingId!.Value.Value));
 
-        await marloes.SendAsync(NinetyNine.Web.Features.Meetings.Live.AgendaCommandKind.AddApplicationTopic, marloes.Items[0].Id, "Nep BV", targetId: Guid.NewGuid());
-        await HubClients.EventuallyAsync(() => refusal is not null, "the client's attempt is refused");
+        // Putting an application on the agenda is the server's own intent: it is not on the hub, so a client's attempt is refused.
+        await using var raw = await HubClients.ConnectionAsync(app, AppFactory.CoreGroupMember);
+        await raw.StartAsync();
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync<object>(
+            raw, "PutOnAgenda", _nextMeeting, Guid.NewGuid(), marloes.Items[0].Id, "Nep BV", Guid.NewGuid()));
         Assert.DoesNotContain(marloes.Items.SelectMany(i => i.Topics), t => t.Title == "Nep BV");
     }
 

@@ -4,6 +4,7 @@ using NinetyNine.Domain.Common;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NinetyNine.Web.Features.Meetings.Live;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 using NinetyNine.Tests.Support;
 using static NinetyNine.Tests.Support.HubClients;
@@ -19,33 +20,35 @@ public sealed class ReconnectTests(AppFactory app)
     {
         var meetingId = await NewMeetingAsync(app);
         var network = new NetworkSwitch();
-        await using var flaky = new AgendaConnection(await FlakyConnectionAsync(network), meetingId);
+        var hub = await FlakyConnectionAsync(network);
+        await using var flaky = AgendaHubClient.Over(hub, meetingId);
+        await hub.StartAsync();
         await flaky.StartAsync();
         await using var steady = await AgendaAsync(app, AppFactory.Coordinator, meetingId);
         var item = flaky.Items[2].Id;
 
         // The line drops. The person keeps working: a retitle and notes, kept as "not saved".
         network.Cut = true;
-        await flaky.SendAsync(AgendaCommandKind.RetitleItem, item, "Communicatie: nieuwsbrief december");
+        await flaky.RetitleItemAsync(item, "Communicatie: nieuwsbrief december");
         await flaky.EditNotesAsync(item, "Tekst aanleveren voor 10 december.");
-        await EventuallyAsync(() => flaky.State != HubConnectionState.Connected, "the flaky client notices the drop");
+        await EventuallyAsync(() => hub.State != HubConnectionState.Connected, "the flaky client notices the drop");
         Assert.True(flaky.Unsaved > 0);
 
         // Meanwhile the others go on.
-        await steady.SendAsync(AgendaCommandKind.AddItem, text: "Rondvraag");
-        await steady.SendAsync(AgendaCommandKind.SetPresenter, item, "Bart Brinkers");
+        await steady.AddItemAsync("Rondvraag");
+        await steady.SetPresenterAsync(item, "Bart Brinkers");
         await EventuallyAsync(() => steady.Items.Count == 5 && steady.Items[2].Presenter == "Bart Brinkers", "the others' changes are saved");
 
         // The line comes back: the client rejoins, catches up and resends.
         network.Cut = false;
-        await EventuallyAsync(() => flaky.State == HubConnectionState.Connected, "the flaky client reconnects", timeoutMs: 30_000);
+        await EventuallyAsync(() => hub.State == HubConnectionState.Connected, "the flaky client reconnects", timeoutMs: 30_000);
         await EventuallyAsync(() => flaky.Unsaved == 0, "everything the flaky client typed is saved (acknowledged)", timeoutMs: 15_000);
 
         // Acknowledged means stored; the broadcasts may still be on their way. Both clients reach the stored sequence.
         long stored;
         await using (var db = await app.DbFactory.CreateDbContextAsync())
         {
-            stored = (await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == new MeetingId(meetingId))).Sequence;
+            stored = await LiveCore.SequenceAsync(db, AgendaService.Kind.Name, meetingId, CancellationToken.None);
         }
 
         await EventuallyAsync(() => flaky.Sequence == stored && steady.Sequence == stored, "both clients are at the stored sequence", timeoutMs: 15_000);

@@ -7,7 +7,7 @@ using NinetyNine.Web.Security;
 
 namespace NinetyNine.Tests.Support;
 
-/// <summary>Hub clients against the test server, signed in with the same short-lived tickets the Blazor page uses.</summary>
+/// <summary>Hub clients against the test server, signed in with short-lived hub tickets (as any server-side client).</summary>
 public static class HubClients
 {
     /// <summary>
@@ -48,11 +48,14 @@ public static class HubClients
             .Build();
     }
 
-    public static async Task<AgendaConnection> AgendaAsync(AppFactory app, string email, Guid meetingId)
+    /// <summary>An agenda client of <paramref name="email"/> on <see cref="AgendaHub"/>, started; disposing it closes its connection.</summary>
+    public static async Task<AgendaLive> AgendaAsync(AppFactory app, string email, Guid meetingId, bool webSocket = false, Func<AgendaChange, bool>? hear = null)
     {
-        var connection = new AgendaConnection(await ConnectionAsync(app, email), meetingId);
-        await connection.StartAsync();
-        return connection;
+        var hub = await ConnectionAsync(app, email, webSocket: webSocket);
+        var live = AgendaHubClient.Over(hub, meetingId, hear);
+        await hub.StartAsync();
+        await live.StartAsync();
+        return live;
     }
 
     /// <summary>A fresh planned meeting of the demo network, so tests do not share an agenda.</summary>

@@ -23,7 +23,6 @@ public sealed class NinetyNineDb(DbContextOptions<NinetyNineDb> options) : Ident
     public DbSet<ThemeGroup> ThemeGroups => Set<ThemeGroup>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
-    public DbSet<MeetingChangeRecord> MeetingChanges => Set<MeetingChangeRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OnboardingTemplate> OnboardingTemplates => Set<OnboardingTemplate>();
     public DbSet<OnboardingChecklist> OnboardingChecklists => Set<OnboardingChecklist>();

@@ -209,6 +209,18 @@ public abstract class LiveClient<TSnapshot, TChange> : ILiveClient, IDisposable,
         return result;
     }
 
+    /// <summary>True while the command with this operation id was sent but not answered (it is resent after a reconnect).</summary>
+    protected bool IsUnacknowledged(Guid operationId)
+    {
+        lock (_sync)
+        {
+            return _unacknowledged.ContainsKey(operationId);
+        }
+    }
+
+    /// <summary>Tells the page that the feature's own state changed (presence, a notes field), with the ids it touched.</summary>
+    protected void NotifyChanged(IReadOnlyCollection<Guid> touched) => Changed?.Invoke(touched);
+
     /// <summary>The sequence number a change carries.</summary>
     protected abstract long SequenceOf(TChange change);
 

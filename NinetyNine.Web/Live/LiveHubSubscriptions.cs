@@ -33,6 +33,21 @@ public sealed class LiveHubSubscriptions(ILiveFeed feed, ILogger<LiveHubSubscrip
         subscriptions[(aggregateType, aggregateId)] = subscription;
     }
 
+    /// <summary>No more deliveries of any aggregate of <paramref name="aggregateType"/> to this connection (it moved to another one).</summary>
+    public void Unfollow(string connectionId, string aggregateType)
+    {
+        if (_connections.TryGetValue(connectionId, out var subscriptions))
+        {
+            foreach (var key in subscriptions.Keys.Where(k => k.Type == aggregateType).ToList())
+            {
+                if (subscriptions.TryRemove(key, out var subscription))
+                {
+                    subscription.Dispose();
+                }
+            }
+        }
+    }
+
     /// <summary>The connection is gone: no more deliveries to it.</summary>
     public void Leave(string connectionId)
     {

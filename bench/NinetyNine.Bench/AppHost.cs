@@ -111,7 +111,7 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
         var snapshot = await services.GetRequiredService<AgendaService>().SnapshotAsync(CurrentMember.From(editorUsers[0]), meetingId, cancellationToken)
             ?? throw new InvalidOperationException("The benchmark meeting is not visible to its editor.");
         var items = snapshot.Items.Where(i => !i.IsStanding).ToList();
-        var sample = new AgendaChange(meetingId, snapshot.Sequence + 1, Guid.NewGuid(), AgendaCommandKind.RetitleItem,
+        var sample = new AgendaChange(meetingId, snapshot.Sequence + 1, Guid.NewGuid(), nameof(AgendaHub.RetitleItem),
             editorUsers[0].FindFirstValue(ClaimTypes.GivenName), snapshot.Meeting,
             [items[0] with { Title = "e0-000" }], [], [.. snapshot.Items.Select(i => i.Id)]);
         var payloadBytes = JsonSerializer.SerializeToUtf8Bytes(sample, JsonSerializerOptions.Web).Length;
@@ -152,7 +152,7 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<NinetyNineDb>>().CreateDbContextAsync(cancellationToken);
         var meetingId = new MeetingId(_meetingId);
-        return await db.MeetingChanges.LongCountAsync(c => c.MeetingId == meetingId, cancellationToken);
+        return await db.OperationRecords.LongCountAsync(c => c.AggregateType == AgendaService.Kind.Name && c.AggregateId == meetingId.Value, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -173,8 +173,7 @@ internal sealed class AppHost : IFanoutSystem, IAsyncDisposable
     /// <summary>Each editor retitles its own item with a short unique title.</summary>
     private async Task<string?> RetitleAsync(HubConnection connection, Guid operationId, int editor, int number)
     {
-        var command = new AgendaCommand(_meetingId, operationId, AgendaCommandKind.RetitleItem, _items[editor % _items.Count], $"e{editor}-{number}");
-        var result = await connection.InvokeAsync<AgendaCommandResult>(nameof(AgendaHub.Submit), command);
+        var result = await connection.InvokeAsync<AgendaResult>(nameof(AgendaHub.RetitleItem), _meetingId, operationId, _items[editor % _items.Count], $"e{editor}-{number}");
         return result is { Accepted: true, Duplicate: false } ? null : result.Error ?? "answered as a duplicate";
     }
 }

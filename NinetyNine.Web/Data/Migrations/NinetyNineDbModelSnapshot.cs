@@ -588,39 +588,6 @@ namespace NinetyNine.Web.Data.Migrations
                     b.ToTable("BoardActivities", (string)null);
                 });
 
-            modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("MeetingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "OperationId")
-                        .IsUnique();
-
-                    b.HasIndex("MeetingId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("MeetingChanges", (string)null);
-                });
-
             modelBuilder.Entity("NinetyNine.Web.Data.UserAccount", b =>
                 {
                     b.Property<string>("Id")
@@ -1622,15 +1589,6 @@ namespace NinetyNine.Web.Data.Migrations
                     b.HasOne("NinetyNine.Domain.Boards.Board", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NinetyNine.Web.Data.MeetingChangeRecord", b =>
-                {
-                    b.HasOne("NinetyNine.Domain.Meetings.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

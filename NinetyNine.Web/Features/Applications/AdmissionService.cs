@@ -20,7 +20,7 @@ namespace NinetyNine.Web.Features.Applications;
 /// its rationale. Admission makes the employer a participant, starts its onboarding checklist and invites its contact;
 /// the decision also goes into the meeting's minutes. Scoped, like the sign-in accounts it creates.
 /// </summary>
-public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
+public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda,
     IValidator<DecideOnApplication> validator, EmailOutbox outbox, Invitations invitations, OnboardingService onboarding, TimeProvider time,
     ILogger<AdmissionService> logger)
 {
@@ -166,10 +166,8 @@ public sealed class AdmissionService(IDbContextFactory<NinetyNineDb> dbFactory, 
         // Everyone in the network may read the minutes: the rationale of a decline or deferral stays in the dossier.
         var text = Text.Get("Application.MinutesDecision", application.CompanyName, Text.Get($"DecisionOutcome.{outcome}"),
             outcome == DecisionOutcome.Admitted ? rationale : Text.Get("Application.RationaleInDossier"));
-        var group = hub.Clients.Group(AgendaHub.Group(meetingId));
-        var (result, _) = await agenda.ApplyAsync(member,
-            new AgendaCommand(meetingId, Guid.NewGuid(), AgendaCommandKind.RecordDecision, item.Id.Value, text[..Math.Min(text.Length, Decision.TextMaxLength)]),
-            group.AgendaChanged, cancellationToken);
+        var result = await agenda.RecordDecisionAsync(member, meetingId, Guid.NewGuid(), item.Id.Value, text[..Math.Min(text.Length, Decision.TextMaxLength)],
+            cancellationToken);
         if (!result.Accepted)
         {
             logger.LogWarning("The decision on application {Reference} could not go into the minutes: {Error}", application.Reference, result.Error);

@@ -28,7 +28,7 @@ public enum BoardAccess
 /// the board's new version. Changes to one board pass one at a time on this server; the board stays loaded between
 /// them, and a save made elsewhere in the meantime is caught by its version and applied again on a fresh load.
 /// </summary>
-public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, LiveCore live, IHubContext<AgendaHub, IAgendaClient> agendaHub)
+public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, LiveCore live, AgendaService agenda)
 {
     /// <summary>The board as a live aggregate of the core.</summary>
     public static readonly LiveKind<Board> Kind = new("board",
@@ -432,7 +432,7 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Live
 
         if (outcome.Change is { } accepted)
         {
-            await TellMeetingsAsync(accepted.Cards.Select(c => c.Origin?.MeetingId));
+            TellMeetings(accepted.Cards.Select(c => c.Origin?.MeetingId));
             if (accepted.Cards.Any(c => c.LegalAdvice is not null))
             {
                 // Asked, answered, or a card with a question changed: the lawyers' queue reads itself again.
@@ -447,11 +447,11 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Live
     /// The meetings whose action items became these cards show the cards' status: they are told to read it again (only
     /// the meeting's id goes out; each page reads the status with its own person's rights).
     /// </summary>
-    private async Task TellMeetingsAsync(IEnumerable<Guid?> meetings)
+    private void TellMeetings(IEnumerable<Guid?> meetings)
     {
         foreach (var meetingId in meetings.OfType<Guid>().Distinct())
         {
-            await agendaHub.Clients.Group(AgendaHub.Group(meetingId)).LinkedCardsChanged(meetingId);
+            agenda.LinkedCardsChanged(meetingId);
         }
     }
 

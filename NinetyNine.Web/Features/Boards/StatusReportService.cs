@@ -46,7 +46,7 @@ public sealed record StatusReportView(Guid Id, Guid ThemeGroupId, string GroupNa
 /// group itself, not just a claim), readable by everyone in the network. A new report fills the group's update slot in
 /// the next core group meeting's agenda (item 2) as a live change.
 /// </summary>
-public sealed class StatusReportService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
+public sealed class StatusReportService(IDbContextFactory<NinetyNineDb> dbFactory, AgendaService agenda,
     IValidator<StatusReportForm> validator, TimeProvider time, ILogger<StatusReportService> logger)
 {
     public const int HistoryLength = 50;
@@ -146,8 +146,7 @@ public sealed class StatusReportService(IDbContextFactory<NinetyNineDb> dbFactor
 
         var lead = group.LeadPersonId is { } leadId ? network.People.FirstOrDefault(p => p.Id == leadId)?.Name : null;
         var line = report.AgendaLine(Text.Get($"GroupStatus.{report.Status}"));
-        if (!await agenda.ReportOnAgendaAsync(network.Id, next.Id, group.Id.Value, group.Name, lead, line,
-                hub.Clients.Group(AgendaHub.Group(next.Id.Value)).AgendaChanged, cancellationToken))
+        if (!await agenda.ReportOnAgendaAsync(network.Id, next.Id, group.Id.Value, group.Name, lead, line, cancellationToken))
         {
             logger.LogWarning("The status report of theme group {ThemeGroup} could not go on the agenda of meeting {Meeting}", group.Id, next.Id);
         }

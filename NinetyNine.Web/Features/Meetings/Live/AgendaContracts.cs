@@ -1,72 +1,16 @@
 using NinetyNine.Domain.Meetings;
+using NinetyNine.Web.Live;
 
 namespace NinetyNine.Web.Features.Meetings.Live;
 
 // The messages of the live agenda, shared by the hub and every client (the Blazor page included).
-// Plain records with no polymorphism, so any SignalR client can speak them.
-
-public enum AgendaCommandKind
-{
-    AddItem = 1,
-    RetitleItem,
-    RemoveItem,
-    MoveItem,
-    SetPresenter,
-    SetTimebox,
-
-    /// <summary>One edit of an item's notes: <see cref="AgendaCommand.Text"/> is a text operation (JSON, see <see cref="Domain.Common.TextOperation"/>) made against <see cref="AgendaCommand.BaseRevision"/>.</summary>
-    EditNotes,
-    RecordDecision,
-    RemoveDecision,
-    AddAction,
-    SetActionDone,
-    RemoveAction,
-    Start,
-    MoveToItem,
-    Close,
-    RemoveTopic,
-
-    /// <summary>Coordinator only: new start (<see cref="AgendaCommand.At"/>), length (Number), mode and details (Text).</summary>
-    Reschedule,
-
-    /// <summary>Coordinator only: the meeting does not take place; its points go to the next meeting.</summary>
-    Cancel,
-
-    /// <summary>The server only (never accepted from a client): a new application under item 1 (TargetId, Text = company).</summary>
-    AddApplicationTopic,
-
-    /// <summary>
-    /// The server only (never accepted from a client): a theme group's status report in its update slot under item 2
-    /// (TargetId = theme group, Text = group name, Owner = lead, Detail = the report line); the slot is added when missing.
-    /// </summary>
-    SetTopicReport,
-}
-
-/// <summary>
-/// One change a client asks for. <see cref="OperationId"/> is chosen by the client: a resend with the
-/// same id is applied once. <see cref="Text"/> carries the title, presenter, decision or action text, or
-/// the notes edit (a text operation in JSON, made against the notes at <see cref="BaseRevision"/>).
-/// </summary>
-public sealed record AgendaCommand(
-    Guid MeetingId,
-    Guid OperationId,
-    AgendaCommandKind Kind,
-    Guid? ItemId = null,
-    string? Text = null,
-    int? Number = null,
-    string? Owner = null,
-    DateOnly? DueOn = null,
-    Guid? TargetId = null,
-    bool? Flag = null,
-    DateTime? At = null,
-    MeetingMode? Mode = null,
-    string? Detail = null,
-    long? BaseRevision = null);
+// Plain records with no polymorphism, so any SignalR client can speak them. The intents are typed methods of
+// AgendaService and AgendaHub (one per intent); these are their answers and the changes they publish.
 
 /// <summary>What the server answers the sender: accepted with its sequence number, or refused with a reason fit to show.</summary>
-public sealed record AgendaCommandResult(bool Accepted, long Sequence, string? Error, bool Duplicate = false)
+public sealed record AgendaResult(bool Accepted, string? Error, long Sequence, bool Duplicate = false) : ILiveResult
 {
-    public static AgendaCommandResult Refused(string error) => new(false, 0, error);
+    public static AgendaResult Refused(string error) => new(false, error, 0);
 }
 
 public sealed record MeetingState(
@@ -123,7 +67,7 @@ public sealed record AgendaChange(
     Guid MeetingId,
     long Sequence,
     Guid OperationId,
-    AgendaCommandKind Kind,
+    string Operation,
     string? By,
     MeetingState Meeting,
     IReadOnlyList<AgendaItemState> Upserts,
@@ -134,10 +78,10 @@ public sealed record AgendaChange(
 /// <summary>The whole agenda at a sequence number: what a client starts from, or resyncs to.</summary>
 public sealed record MeetingSnapshot(Guid MeetingId, long Sequence, MeetingState Meeting, IReadOnlyList<AgendaItemState> Items, bool CanEdit);
 
-/// <summary>Answer to "what did I miss since N": the changes in order, or a snapshot when they are no longer all at hand.</summary>
-public sealed record AgendaCatchUp(IReadOnlyList<AgendaChange> Changes, MeetingSnapshot? Snapshot);
-
-/// <summary>Who has the meeting open and which item they are editing; broadcast, never stored.</summary>
+/// <summary>
+/// Who has the meeting open (one entry per hub connection or page circuit, <see cref="ConnectionId"/>) and which item
+/// they are editing; published on the meeting's presence feed, never stored.
+/// </summary>
 public sealed record PresenceEntry(string ConnectionId, string Name, Guid? EditingItemId);
 
 /// <summary>What the hub calls on its clients.</summary>

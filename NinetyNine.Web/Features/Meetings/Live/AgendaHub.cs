@@ -2,77 +2,123 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Meetings;
+using NinetyNine.Web.Live;
 using NinetyNine.Web.Security;
 
 namespace NinetyNine.Web.Features.Meetings.Live;
 
 /// <summary>
-/// The one path for live agenda changes, from the Blazor page and any other client alike. Every method
-/// checks, through <see cref="AgendaService"/>, that the caller belongs to the meeting's network, and
-/// that they may edit before anything changes. Accepted changes are broadcast to the meeting's group.
+/// The public live API of the agenda, for clients other than the app's own page (which calls <see cref="AgendaService"/>
+/// in-process): one method per intent, each carrying an operation id and run through the same core, checked against what
+/// the caller may do now. A joined connection is fed from the meeting's feed, its presence feed and its card signal, each
+/// on the connection's own bounded queue; it is in one meeting at a time and leaves it when it goes.
 /// </summary>
 [Authorize(AuthenticationSchemes = HubTicketAuthentication.Schemes, Policy = Policies.Member)]
-public sealed class AgendaHub(AgendaService agenda, PresenceTracker presence, ILogger<AgendaHub> logger) : Hub<IAgendaClient>
+public sealed class AgendaHub(AgendaService agenda, PresenceTracker presence, LiveHubSubscriptions subscriptions, IHubContext<AgendaHub, IAgendaClient> hub)
+    : Hub<IAgendaClient>
 {
     public const string Path = "/hubs/agenda";
 
+    /// <summary>
+    /// The SignalR group of a meeting. No connection joins it any more (each is fed from the meeting's feed); a caller
+    /// that still tells the group (the public application form) reaches nobody and can drop that.
+    /// </summary>
     public static string Group(Guid meetingId) => $"meeting:{meetingId}";
 
-    /// <summary>Joins the meeting's group (again after every reconnect) and returns the agenda as it is now.</summary>
+    /// <summary>Joins the meeting's feeds (again after every reconnect), leaving any other meeting, and returns the agenda as it is now.</summary>
     public async Task<MeetingSnapshot> Join(Guid meetingId)
     {
         var member = Member();
         var snapshot = await agenda.SnapshotAsync(member, meetingId, Context.ConnectionAborted)
             ?? throw new HubException(Text.Get("Meeting.Unknown"));
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(meetingId), Context.ConnectionAborted);
-        var present = presence.Join(meetingId, Context.ConnectionId, member.User.FindFirstValue(ClaimTypes.GivenName) ?? "?");
-        await Clients.Group(Group(meetingId)).PresenceChanged(present);
+        var client = hub.Clients.Client(Context.ConnectionId);
+        foreach (var topic in new[] { AgendaService.Kind.Name, AgendaService.PresenceTopic, AgendaService.CardsTopic })
+        {
+            subscriptions.Unfollow(Context.ConnectionId, topic);
+        }
+
+        subscriptions.Follow(Context, AgendaService.Kind.Name, meetingId, e => client.AgendaChanged((AgendaChange)e.Change));
+        subscriptions.Follow(Context, AgendaService.PresenceTopic, meetingId, e => client.PresenceChanged((IReadOnlyList<PresenceEntry>)e.Change));
+        subscriptions.Follow(Context, AgendaService.CardsTopic, meetingId, _ => client.LinkedCardsChanged(meetingId));
+        presence.Join(meetingId, Context.ConnectionId, member.User.FindFirstValue(ClaimTypes.GivenName) ?? "?");
         return snapshot;
     }
 
-    /// <summary>Everything since <paramref name="sequence"/>, or a fresh snapshot when that is no longer at hand.</summary>
-    public async Task<AgendaCatchUp> CatchUp(Guid meetingId, long sequence) =>
-        await agenda.CatchUpAsync(Member(), meetingId, sequence, Context.ConnectionAborted)
-            ?? throw new HubException(Text.Get("Meeting.Unknown"));
+    /// <summary>The changes after <paramref name="sequence"/>; empty when there are none, null when a fresh Join is needed.</summary>
+    public Task<IReadOnlyList<AgendaChange>?> CatchUp(Guid meetingId, long sequence) =>
+        agenda.SinceAsync(Member(), meetingId, sequence, Context.ConnectionAborted);
 
     /// <summary>The edits of an item's notes since a revision (empty when none; null when no longer all kept).</summary>
-    public async Task<IReadOnlyList<NotesStepState>?> NotesSince(Guid meetingId, Guid itemId, long revision) =>
-        await agenda.NotesSinceAsync(Member(), meetingId, itemId, revision, Context.ConnectionAborted);
-
-    public async Task<AgendaCommandResult> Submit(AgendaCommand command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        var group = Clients.Group(Group(command.MeetingId));
-        var (result, change) = await agenda.ApplyAsync(Member(), command, group.AgendaChanged, Context.ConnectionAborted);
-        if (change is not null)
-        {
-            logger.LogDebug("Agenda change {Kind} accepted as {Sequence}", command.Kind, change.Sequence);
-        }
-        else if (!result.Accepted)
-        {
-            logger.LogInformation("Agenda change {Kind} refused", command.Kind);
-        }
-
-        return result;
-    }
+    public Task<IReadOnlyList<NotesStepState>?> NotesSince(Guid meetingId, Guid itemId, long revision) =>
+        agenda.NotesSinceAsync(Member(), meetingId, itemId, revision, Context.ConnectionAborted);
 
     /// <summary>Tells the others which item this person is editing (null: none).</summary>
-    public async Task Editing(Guid meetingId, Guid? itemId)
+    public Task Editing(Guid meetingId, Guid? itemId)
     {
-        if (presence.Editing(meetingId, Context.ConnectionId, itemId) is { } present)
-        {
-            await Clients.Group(Group(meetingId)).PresenceChanged(present);
-        }
+        presence.Editing(meetingId, Context.ConnectionId, itemId);
+        return Task.CompletedTask;
     }
 
-    public override async Task OnDisconnectedAsync(Exception? exception)
-    {
-        if (presence.Leave(Context.ConnectionId) is { } left)
-        {
-            await Clients.Group(Group(left.MeetingId)).PresenceChanged(left.Present);
-        }
+    public Task<AgendaResult> AddItem(Guid meetingId, Guid operationId, string title) =>
+        agenda.AddItemAsync(Member(), meetingId, operationId, title, Context.ConnectionAborted);
 
-        await base.OnDisconnectedAsync(exception);
+    public Task<AgendaResult> RetitleItem(Guid meetingId, Guid operationId, Guid itemId, string title) =>
+        agenda.RetitleItemAsync(Member(), meetingId, operationId, itemId, title, Context.ConnectionAborted);
+
+    public Task<AgendaResult> RemoveItem(Guid meetingId, Guid operationId, Guid itemId) =>
+        agenda.RemoveItemAsync(Member(), meetingId, operationId, itemId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> MoveItem(Guid meetingId, Guid operationId, Guid itemId, int index) =>
+        agenda.MoveItemAsync(Member(), meetingId, operationId, itemId, index, Context.ConnectionAborted);
+
+    public Task<AgendaResult> SetPresenter(Guid meetingId, Guid operationId, Guid itemId, string? presenter) =>
+        agenda.SetPresenterAsync(Member(), meetingId, operationId, itemId, presenter, Context.ConnectionAborted);
+
+    public Task<AgendaResult> SetTimebox(Guid meetingId, Guid operationId, Guid itemId, int? minutes) =>
+        agenda.SetTimeboxAsync(Member(), meetingId, operationId, itemId, minutes, Context.ConnectionAborted);
+
+    public Task<AgendaResult> EditNotes(Guid meetingId, Guid operationId, Guid itemId, long baseRevision, string operation) =>
+        agenda.EditNotesAsync(Member(), meetingId, operationId, itemId, baseRevision, operation, Context.ConnectionAborted);
+
+    public Task<AgendaResult> RecordDecision(Guid meetingId, Guid operationId, Guid itemId, string text) =>
+        agenda.RecordDecisionAsync(Member(), meetingId, operationId, itemId, text, Context.ConnectionAborted);
+
+    public Task<AgendaResult> RemoveDecision(Guid meetingId, Guid operationId, Guid itemId, Guid decisionId) =>
+        agenda.RemoveDecisionAsync(Member(), meetingId, operationId, itemId, decisionId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> AddAction(Guid meetingId, Guid operationId, Guid itemId, string text, string? owner, DateOnly? dueOn) =>
+        agenda.AddActionAsync(Member(), meetingId, operationId, itemId, text, owner, dueOn, Context.ConnectionAborted);
+
+    public Task<AgendaResult> SetActionDone(Guid meetingId, Guid operationId, Guid itemId, Guid actionId, bool done) =>
+        agenda.SetActionDoneAsync(Member(), meetingId, operationId, itemId, actionId, done, Context.ConnectionAborted);
+
+    public Task<AgendaResult> RemoveAction(Guid meetingId, Guid operationId, Guid itemId, Guid actionId) =>
+        agenda.RemoveActionAsync(Member(), meetingId, operationId, itemId, actionId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> RemoveTopic(Guid meetingId, Guid operationId, Guid itemId, Guid topicId) =>
+        agenda.RemoveTopicAsync(Member(), meetingId, operationId, itemId, topicId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> StartMeeting(Guid meetingId, Guid operationId) =>
+        agenda.StartMeetingAsync(Member(), meetingId, operationId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> MoveToItem(Guid meetingId, Guid operationId, Guid itemId) =>
+        agenda.MoveToItemAsync(Member(), meetingId, operationId, itemId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> CloseMeeting(Guid meetingId, Guid operationId) =>
+        agenda.CloseMeetingAsync(Member(), meetingId, operationId, Context.ConnectionAborted);
+
+    public Task<AgendaResult> Reschedule(Guid meetingId, Guid operationId, DateTime startsAt, int durationMinutes, MeetingMode mode, string? details) =>
+        agenda.RescheduleAsync(Member(), meetingId, operationId, startsAt, durationMinutes, mode, details, Context.ConnectionAborted);
+
+    public Task<AgendaResult> CancelMeeting(Guid meetingId, Guid operationId) =>
+        agenda.CancelMeetingAsync(Member(), meetingId, operationId, Context.ConnectionAborted);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Leave(Context.ConnectionId);
+        presence.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     private CurrentMember Member() => CurrentMember.From(Context.User ?? throw new HubException("Not signed in."));

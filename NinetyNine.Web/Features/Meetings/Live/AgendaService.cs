@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
@@ -12,56 +11,55 @@ using NinetyNine.Web.Security;
 namespace NinetyNine.Web.Features.Meetings.Live;
 
 /// <summary>
-/// The server side of the live agenda. Each command is applied to the <see cref="Meeting"/> aggregate and
-/// saved together with its change record under the meeting's concurrency token; a concurrent save makes
-/// it reload and apply again, so changes to one meeting are serialised by the database, not by memory.
+/// The server side of the live agenda: one typed method per intent, each run through the <see cref="LiveCore"/> in the
+/// meeting's turn (the caller's current rights, a resent operation id applied once, saved with its operation record,
+/// published to the meeting's feed after the turn). The page calls it in-process; <see cref="AgendaHub"/> exposes the
+/// same methods to other clients. Putting an application or a status report on the agenda is the server's own doing
+/// and not on the hub.
 /// </summary>
-public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, NetworkDirectory networks, MeetingSeriesService series, TimeProvider time, ILogger<AgendaService> logger)
+public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, LiveCore live, MeetingSeriesService series, TimeProvider time,
+    ILogger<AgendaService> logger)
 {
     public const int MaxPatchLength = 30_000;
-    private readonly LiveLines<Meeting> _lines = new(dbFactory, (db, id, ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == new MeetingId(id), ct));
-    public const int MaxCatchUpChanges = 500;
-    private const int MaxAttempts = 8;
 
-    public static bool CanEdit(ClaimsPrincipal user) => user.IsCoreGroup();
+    /// <summary>The meeting as a live aggregate of the core.</summary>
+    public static readonly LiveKind<Meeting> Kind = new("meeting",
+        (db, id, ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == new MeetingId(id), ct), m => m.NetworkId, "Meeting.Unknown");
+
+    /// <summary>The feed topic of a meeting's presence (its id is the meeting's): who is there, no order.</summary>
+    public const string PresenceTopic = "meeting-presence";
+
+    /// <summary>The feed topic that says a card made from one of the meeting's action items changed: read the status again.</summary>
+    public const string CardsTopic = "meeting-cards";
+
+    /// <summary>Where the meeting's changes, presence and card signals are published.</summary>
+    public ILiveFeed Feed => live.Feed;
+
+    /// <summary>The core group and the coordinator edit the agenda, as the network has their roles now.</summary>
+    public static bool CanEdit(LiveCaller caller) => caller?.IsCoreGroup == true;
 
     /// <summary>Moving and cancelling a meeting is the coordinator's: they keep the series.</summary>
-    public static bool CanSchedule(ClaimsPrincipal user) => user.IsCoordinator();
+    public static bool CanSchedule(LiveCaller caller) => caller?.IsCoordinator == true;
 
+    /// <summary>The agenda at its current sequence number; null when the meeting is not this (active) person's network's.</summary>
     public async Task<MeetingSnapshot?> SnapshotAsync(CurrentMember member, Guid meetingId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
-        return meeting is null ? null : Snapshot(meeting, member);
-    }
-
-    public async Task<AgendaCatchUp?> CatchUpAsync(CurrentMember member, Guid meetingId, long since, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
+        var sequence = await LiveCore.SequenceAsync(db, Kind.Name, meetingId, cancellationToken);
+        var meeting = await FindAsync(db, member, meetingId, cancellationToken);
         if (meeting is null)
         {
             return null;
         }
 
-        var missing = meeting.Sequence - since;
-        if (missing is > 0 and <= MaxCatchUpChanges)
-        {
-            var records = await db.MeetingChanges.AsNoTracking()
-                .Where(c => c.MeetingId == meeting.Id && c.Sequence > since)
-                .OrderBy(c => c.Sequence)
-                .Select(c => c.Payload)
-                .ToListAsync(cancellationToken);
-            if (records.Count == missing)
-            {
-                return new AgendaCatchUp([.. records.Select(p => JsonSerializer.Deserialize<AgendaChange>(p, Json)!)], null);
-            }
-        }
-
-        return new AgendaCatchUp([], missing == 0 ? null : Snapshot(meeting, member));
+        var caller = LiveCaller.Of(member, await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken));
+        return caller.IsActive ? Snapshot(meeting, sequence, CanEdit(caller)) : null;
     }
+
+    /// <summary>The changes after <paramref name="since"/> for a client that fell behind; null: take a snapshot.</summary>
+    public async Task<IReadOnlyList<AgendaChange>?> SinceAsync(CurrentMember member, Guid meetingId, long since, CancellationToken cancellationToken = default) =>
+        await SnapshotAsync(member, meetingId, cancellationToken) is null ? null : await live.SinceAsync<AgendaChange>(Kind.Name, meetingId, since, cancellationToken);
 
     /// <summary>
     /// The edits of an item's notes after <paramref name="revision"/>, in order, for a client that missed some (after a
@@ -72,288 +70,295 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Net
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await FindAsync(db, member, meetingId, tracking: false, cancellationToken);
+        var meeting = await FindAsync(db, member, meetingId, cancellationToken);
         var item = meeting?.Agenda.FirstOrDefault(i => i.Id == new AgendaItemId(itemId));
         return item?.NotesSince(revision) is { } steps ? [.. steps.Select(s => NotesStepState.Of(itemId, s))] : null;
     }
 
-    /// <summary>
-    /// Applies a command and saves it; <paramref name="publish"/> (the hub's broadcast) runs before the next change to
-    /// the same meeting is applied, so every client receives the changes in sequence order.
-    /// </summary>
-    public async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyAsync(CurrentMember member, AgendaCommand command,
-        Func<AgendaChange, Task>? publish = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(command);
-        if (command.Kind is AgendaCommandKind.AddApplicationTopic or AgendaCommandKind.SetTopicReport)
+    /// <summary>Follows a meeting's accepted changes (for a page in this process); see <see cref="ILiveFeed.Subscribe"/>.</summary>
+    public ILiveSubscription Subscribe(Guid meetingId, Action<AgendaChange> receive, Action dropped) =>
+        live.Feed.Subscribe(Kind.Name, meetingId, e =>
         {
-            logger.LogWarning("Refused the server-only agenda command {Kind} sent by a client", command.Kind);
-            return (AgendaCommandResult.Refused(Text.Get("Agenda.UnknownCommand")), null);
+            receive((AgendaChange)e.Change);
+            return Task.CompletedTask;
+        }, dropped);
+
+    /// <summary>Tells everyone with the meeting open that a card made from one of its action items changed on its board.</summary>
+    public void LinkedCardsChanged(Guid meetingId) => live.Feed.Publish(new LiveEvent(CardsTopic, meetingId, 0, meetingId));
+
+    public Task<AgendaResult> AddItemAsync(CurrentMember member, Guid meetingId, Guid operationId, string title, CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.AddAgendaItem), m => Touched(m.AddAgendaItem(title ?? string.Empty)), cancellationToken);
+
+    public Task<AgendaResult> RetitleItemAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, string title,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RetitleAgendaItem), m =>
+        {
+            m.RetitleAgendaItem(new AgendaItemId(itemId), title ?? string.Empty);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> RemoveItemAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RemoveAgendaItem), m =>
+        {
+            m.RemoveAgendaItem(new AgendaItemId(itemId));
+            return Effect.None;
+        }, cancellationToken);
+
+    /// <summary>An item to a place on the agenda (from 0).</summary>
+    public Task<AgendaResult> MoveItemAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, int index,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.MoveAgendaItem), m =>
+        {
+            m.MoveAgendaItem(new AgendaItemId(itemId), index);
+            return Effect.None;
+        }, cancellationToken);
+
+    public Task<AgendaResult> SetPresenterAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, string? presenter,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.SetPresenter), m =>
+        {
+            m.SetPresenter(new AgendaItemId(itemId), presenter);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> SetTimeboxAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, int? minutes,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.SetTimebox), m =>
+        {
+            m.SetTimebox(new AgendaItemId(itemId), minutes);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One edit of an item's notes: <paramref name="operation"/> is a text operation (JSON, see <see cref="TextOperation"/>)
+    /// made against the notes at <paramref name="baseRevision"/>; the item transforms it against the edits since.
+    /// </summary>
+    public Task<AgendaResult> EditNotesAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, long baseRevision, string operation,
+        CancellationToken cancellationToken = default)
+    {
+        if (operation?.Length > MaxPatchLength)
+        {
+            return Task.FromResult(AgendaResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)));
         }
 
-        return await ApplyCheckedAsync(member, command, publish, cancellationToken);
+        return EditAsync(member, meetingId, operationId, nameof(Meeting.EditNotes), m =>
+        {
+            var id = new AgendaItemId(itemId);
+            var step = m.EditNotes(id, baseRevision, operationId, TextOperation.Parse(operation ?? string.Empty));
+            return Touched(m, itemId) with { Notes = NotesStepState.Of(itemId, step) };
+        }, cancellationToken);
     }
 
+    public Task<AgendaResult> RecordDecisionAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, string text,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RecordDecision), (m, now) =>
+        {
+            m.RecordDecision(new AgendaItemId(itemId), text ?? string.Empty, now);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> RemoveDecisionAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, Guid decisionId,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RemoveDecision), m =>
+        {
+            m.RemoveDecision(new AgendaItemId(itemId), decisionId);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> AddActionAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, string text, string? owner, DateOnly? dueOn,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.AddActionItem), m =>
+        {
+            m.AddActionItem(new AgendaItemId(itemId), text ?? string.Empty, owner, dueOn);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> SetActionDoneAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, Guid actionId, bool done,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.SetActionDone), m =>
+        {
+            m.SetActionDone(new AgendaItemId(itemId), actionId, done);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> RemoveActionAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, Guid actionId,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RemoveActionItem), m =>
+        {
+            m.RemoveActionItem(new AgendaItemId(itemId), actionId);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    public Task<AgendaResult> RemoveTopicAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, Guid topicId,
+        CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.RemoveTopic), m =>
+        {
+            m.RemoveTopic(new AgendaItemId(itemId), topicId);
+            return Touched(m, itemId);
+        }, cancellationToken);
+
+    /// <summary>The meeting begins (its first item is current).</summary>
+    public Task<AgendaResult> StartMeetingAsync(CurrentMember member, Guid meetingId, Guid operationId, CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.Start), (m, now) =>
+        {
+            m.Start(now);
+            return Effect.All;
+        }, cancellationToken);
+
+    public Task<AgendaResult> MoveToItemAsync(CurrentMember member, Guid meetingId, Guid operationId, Guid itemId, CancellationToken cancellationToken = default) =>
+        EditAsync(member, meetingId, operationId, nameof(Meeting.MoveToItem), (m, now) =>
+        {
+            m.MoveToItem(new AgendaItemId(itemId), now);
+            return Effect.All;
+        }, cancellationToken);
+
+    /// <summary>The meeting ends; what was not discussed and the open actions go to the next meeting of the series.</summary>
+    public Task<AgendaResult> CloseMeetingAsync(CurrentMember member, Guid meetingId, Guid operationId, CancellationToken cancellationToken = default) =>
+        RunAsync(member, meetingId, operationId, nameof(Meeting.Close), Rights.Edit, async (turn, now) =>
+        {
+            turn.Aggregate.Close(now);
+            await series.CarryOverAsync(turn.Db, turn.Aggregate, cancellationToken);
+            return Effect.All;
+        }, cancellationToken);
+
+    /// <summary>Coordinator only: a new start, length, and how the core group meets.</summary>
+    public Task<AgendaResult> RescheduleAsync(CurrentMember member, Guid meetingId, Guid operationId, DateTime startsAt, int durationMinutes, MeetingMode mode,
+        string? details, CancellationToken cancellationToken = default) =>
+        RunAsync(member, meetingId, operationId, nameof(Meeting.Reschedule), Rights.Schedule, (turn, now) =>
+        {
+            turn.Aggregate.Reschedule(startsAt, durationMinutes, mode, details, now);
+            return Task.FromResult(Effect.None);
+        }, cancellationToken);
+
+    /// <summary>Coordinator only: the meeting does not take place; its points go to the next meeting.</summary>
+    public Task<AgendaResult> CancelMeetingAsync(CurrentMember member, Guid meetingId, Guid operationId, CancellationToken cancellationToken = default) =>
+        RunAsync(member, meetingId, operationId, nameof(Meeting.Cancel), Rights.Schedule, async (turn, _) =>
+        {
+            turn.Aggregate.Cancel();
+            await series.CarryOverAsync(turn.Db, turn.Aggregate, cancellationToken);
+            return Effect.None;
+        }, cancellationToken);
+
     /// <summary>
-    /// A new application goes under item 1 of a meeting as a live change, so everyone who has the meeting open sees it
-    /// arrive. Returns false when it could not (the meeting closed or was cancelled meanwhile, or the agenda is full).
+    /// The server only (not on the hub): a new application goes under item 1 of a meeting as a live change, so everyone
+    /// who has the meeting open sees it arrive. Returns false when it could not (the meeting closed or was cancelled
+    /// meanwhile, or the agenda is full). <paramref name="alsoTell"/>, when given, is told the change after it was published.
     /// </summary>
-    public async Task<bool> PutOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Application application, Func<AgendaChange, Task>? publish,
+    public async Task<bool> PutOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Application application, Func<AgendaChange, Task>? alsoTell = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var system = System(networkId);
-        var command = new AgendaCommand(meetingId.Value, Guid.NewGuid(), AgendaCommandKind.AddApplicationTopic, TargetId: application.Id.Value, Text: application.CompanyName);
-        var (result, _) = await ApplyCheckedAsync(system, command, publish, cancellationToken);
-        return result.Accepted;
+        var outcome = await RunCoreAsync(System(networkId), meetingId.Value, Guid.NewGuid(), nameof(Meeting.AddTopic), Rights.Edit, (turn, _) =>
+        {
+            var m = turn.Aggregate;
+            m.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, application.Id.Value, application.CompanyName, presenter: null);
+            return Task.FromResult(Touched(m.Agenda.Single(i => i.HasTopic(AgendaTopicKind.Application, application.Id.Value))));
+        }, cancellationToken);
+        if (outcome is { Accepted: true, Change: { } change } && alsoTell is not null)
+        {
+            await alsoTell(change);
+        }
+
+        return outcome.Accepted;
     }
 
     /// <summary>
-    /// A theme group's status report goes into its update slot under item 2 of a meeting as a live change, so everyone
-    /// who has the meeting open sees it arrive. Returns false when it could not (the meeting closed or was cancelled).
+    /// The server only (not on the hub): a theme group's status report goes into its update slot under item 2 of a
+    /// meeting as a live change. Returns false when it could not (the meeting closed or was cancelled).
     /// </summary>
     public async Task<bool> ReportOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Guid themeGroupId, string groupName, string? leadName,
-        string report, Func<AgendaChange, Task>? publish, CancellationToken cancellationToken = default)
+        string report, CancellationToken cancellationToken = default)
     {
-        var command = new AgendaCommand(meetingId.Value, Guid.NewGuid(), AgendaCommandKind.SetTopicReport, TargetId: themeGroupId, Text: groupName,
-            Owner: leadName, Detail: report);
-        var (result, _) = await ApplyCheckedAsync(System(networkId), command, publish, cancellationToken);
-        return result.Accepted;
+        var outcome = await RunCoreAsync(System(networkId), meetingId.Value, Guid.NewGuid(), nameof(Meeting.ReportOnUpdateSlot), Rights.Edit, (turn, _) =>
+            Task.FromResult(Touched(turn.Aggregate.ReportOnUpdateSlot(themeGroupId, groupName ?? string.Empty, leadName, report ?? string.Empty))),
+            cancellationToken);
+        return outcome.Accepted;
     }
 
     /// <summary>The server itself, acting in a network: for changes no person sends.</summary>
     private static CurrentMember System(NetworkId networkId) =>
-        new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, NetworkRole.Coordinator.ToString())], "system")), networkId, default);
+        new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, NetworkRole.Coordinator.ToString())], LiveCaller.SystemAuthentication)), networkId, default);
 
-    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyCheckedAsync(CurrentMember member, AgendaCommand command,
-        Func<AgendaChange, Task>? publish, CancellationToken cancellationToken)
+    private enum Rights
     {
-        if (!CanEdit(member.User))
-        {
-            logger.LogWarning("Refused agenda change {Kind} by a person without edit rights", command.Kind);
-            return (AgendaCommandResult.Refused(Text.Get("Agenda.ReadOnly")), null);
-        }
+        Edit,
+        Schedule,
+    }
 
-        if (command.Kind is AgendaCommandKind.Reschedule or AgendaCommandKind.Cancel && !CanSchedule(member.User))
-        {
-            logger.LogWarning("Refused {Kind} of a meeting by a person who is not the coordinator", command.Kind);
-            return (AgendaCommandResult.Refused(Text.Get("Agenda.CoordinatorOnly")), null);
-        }
+    /// <summary>What an intent changed, for the clients: the items to send whole (all of them, or one), and a notes step.</summary>
+    private sealed record Effect(bool AllItems, AgendaItem? Item, NotesStepState? Notes = null)
+    {
+        public static readonly Effect None = new(false, null);
+        public static readonly Effect All = new(true, null);
+    }
 
-        if (command.Kind == AgendaCommandKind.EditNotes && command.Text?.Length > MaxPatchLength)
-        {
-            return (AgendaCommandResult.Refused(Text.Get("Text.TooLong", Text.Get("Field.Notes"), MaxPatchLength)), null);
-        }
+    private static Effect Touched(AgendaItem item) => new(false, item);
 
-        // One change at a time per meeting on this server: no save races (and retries) between editors here, and
-        // changes are published in sequence order. Across servers the concurrency token still orders them.
-        return await _lines.InTurnAsync(command.MeetingId, async line =>
+    private static Effect Touched(Meeting meeting, Guid itemId) => new(false, meeting.Item(new AgendaItemId(itemId)));
+
+    private Task<AgendaResult> EditAsync(CurrentMember member, Guid meetingId, Guid operationId, string operation, Func<Meeting, Effect> apply,
+        CancellationToken cancellationToken) =>
+        EditAsync(member, meetingId, operationId, operation, (m, _) => apply(m), cancellationToken);
+
+    private Task<AgendaResult> EditAsync(CurrentMember member, Guid meetingId, Guid operationId, string operation, Func<Meeting, DateTime, Effect> apply,
+        CancellationToken cancellationToken) =>
+        RunAsync(member, meetingId, operationId, operation, Rights.Edit, (turn, now) => Task.FromResult(apply(turn.Aggregate, now)), cancellationToken);
+
+    private async Task<AgendaResult> RunAsync(CurrentMember member, Guid meetingId, Guid operationId, string operation, Rights rights,
+        Func<LiveTurn<Meeting>, DateTime, Task<Effect>> apply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var outcome = await RunCoreAsync(member, meetingId, operationId, operation, rights, apply, cancellationToken);
+        return new AgendaResult(outcome.Accepted, outcome.Error, outcome.Sequence, outcome.Duplicate);
+    }
+
+    /// <summary>
+    /// One intent through the live core: the caller may do it by their rights as the network has them now, and the change
+    /// goes out as the items it touched (whole), the items it removed, and the resulting order.
+    /// </summary>
+    private Task<LiveOutcome<AgendaChange>> RunCoreAsync(CurrentMember member, Guid meetingId, Guid operationId, string operation, Rights rights,
+        Func<LiveTurn<Meeting>, DateTime, Task<Effect>> apply, CancellationToken cancellationToken) =>
+        live.RunAsync(Kind, member, meetingId, operationId, operation, async turn =>
         {
-            var (result, change) = await ApplyInTurnAsync(line, member, command, cancellationToken);
-            if (change is not null && publish is not null)
+            if (!CanEdit(turn.Caller))
             {
-                await publish(change);
+                logger.LogWarning("Refused agenda change {Operation} by a person without edit rights", operation);
+                throw new ForbiddenException(Text.Get("Agenda.ReadOnly"));
             }
 
-            return (result, change);
+            if (rights == Rights.Schedule && !CanSchedule(turn.Caller))
+            {
+                logger.LogWarning("Refused {Operation} of a meeting by a person who is not the coordinator", operation);
+                throw new ForbiddenException(Text.Get("Agenda.CoordinatorOnly"));
+            }
+
+            var meeting = turn.Aggregate;
+            var before = meeting.Agenda.Select(i => i.Id.Value).ToHashSet();
+            var effect = await apply(turn, turn.Caller.Network.LocalNow(time));
+            var after = meeting.Agenda;
+            // Starting, moving on and closing change which items count as discussed: those send every item.
+            IEnumerable<AgendaItem> upserts = effect.AllItems ? after : effect.Item is { } item ? [item] : [];
+            return new AgendaChange(
+                meeting.Id.Value,
+                turn.Sequence,
+                operationId,
+                operation,
+                turn.Caller.IsSystem ? null : turn.Caller.Name,
+                AgendaStates.Of(meeting),
+                [.. upserts.Select(AgendaStates.Of)],
+                [.. before.Except(after.Select(i => i.Id.Value))],
+                [.. after.Select(i => i.Id.Value)],
+                effect.Notes);
         }, cancellationToken);
-    }
 
-    private async Task<(AgendaCommandResult Result, AgendaChange? Change)> ApplyInTurnAsync(LiveLine<Meeting> line, CurrentMember member, AgendaCommand command,
-        CancellationToken cancellationToken)
+    private static MeetingSnapshot Snapshot(Meeting meeting, long sequence, bool canEdit) =>
+        new(meeting.Id.Value, sequence, AgendaStates.Of(meeting), [.. meeting.Agenda.Select(AgendaStates.Of)], canEdit && meeting.IsEditable);
+
+    private static async Task<Meeting?> FindAsync(NinetyNineDb db, CurrentMember member, Guid meetingId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var (db, meeting) = await line.OpenAsync(time.GetUtcNow(), cancellationToken);
-            if (meeting is null || meeting.NetworkId != member.NetworkId)
-            {
-                await line.ForgetAsync();
-                return (AgendaCommandResult.Refused(Text.Get("Meeting.Unknown")), null);
-            }
-
-            // A resend of an operation already saved: answered with its sequence number. On a line that saved the
-            // previous change itself, the unique (meeting, operation) index catches a resend at the save instead,
-            // and the next round comes here with a fresh line.
-            if (line.Fresh && await SequenceOfAsync(db, meeting.Id, command.OperationId, cancellationToken) is { } done)
-            {
-                return (new AgendaCommandResult(true, done, null, Duplicate: true), null);
-            }
-
-            AgendaChange change;
-            MeetingChangeRecord record;
-            try
-            {
-                var now = Network.LocalNow(time, await networks.TimeZoneAsync(meeting.NetworkId));
-                change = Apply(meeting, command, now, member.User.FindFirstValue(ClaimTypes.GivenName));
-                record = new MeetingChangeRecord(meeting.Id, change.Sequence, command.OperationId, JsonSerializer.Serialize(change, Json), time.GetUtcNow());
-                db.MeetingChanges.Add(record);
-                if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
-                {
-                    await series.CarryOverAsync(db, meeting, cancellationToken);
-                }
-            }
-            catch (DomainException e)
-            {
-                // Nothing of a refused change may ride along with the next one: start from the database again.
-                await line.ForgetAsync();
-                return (AgendaCommandResult.Refused(e.Message), null);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                db.Entry(record).State = EntityState.Detached;
-                line.Saved();
-                if (command.Kind is AgendaCommandKind.Close or AgendaCommandKind.Cancel)
-                {
-                    await line.ForgetAsync(); // The next meeting was loaded and changed too; keep the line to this one.
-                }
-
-                return (new AgendaCommandResult(true, change.Sequence, null), change);
-            }
-            catch (Exception e) when (e is DbUpdateException or ConcurrencyConflictException && attempt < MaxAttempts)
-            {
-                // Someone else's change to this meeting landed first (another server), or this very operation was saved
-                // by a resend: load the meeting again and apply ours on top (or find it done).
-                await line.ForgetAsync();
-            }
-            catch (Exception e) when (e is DbUpdateException or ConcurrencyConflictException)
-            {
-                // Still losing after every attempt: say so, keep nothing half.
-                await line.ForgetAsync();
-                logger.LogWarning(e, "Agenda change {Kind} could not be saved after {Attempts} attempts", command.Kind, MaxAttempts);
-                return (AgendaCommandResult.Refused(Text.Get("Agenda.Busy")), null);
-            }
-            catch
-            {
-                await line.ForgetAsync();
-                throw;
-            }
-        }
-    }
-
-    /// <summary>Applies one command to the aggregate and describes the result for the clients.</summary>
-    private static AgendaChange Apply(Meeting meeting, AgendaCommand c, DateTime now, string? by)
-    {
-        var itemId = c.ItemId is { } id ? new AgendaItemId(id) : (AgendaItemId?)null;
-        AgendaItem Target() => meeting.Item(itemId ?? throw new DomainException("Meeting.UnknownItem"));
-        var before = meeting.Agenda.Select(i => i.Id.Value).ToHashSet();
-        AgendaItem? touched = null;
-        NotesStepState? notes = null;
-
-        switch (c.Kind)
-        {
-            case AgendaCommandKind.AddItem:
-                touched = meeting.AddAgendaItem(c.Text ?? string.Empty);
-                break;
-            case AgendaCommandKind.RetitleItem:
-                meeting.RetitleAgendaItem(Target().Id, c.Text ?? string.Empty);
-                touched = Target();
-                break;
-            case AgendaCommandKind.RemoveItem:
-                meeting.RemoveAgendaItem(Target().Id);
-                break;
-            case AgendaCommandKind.MoveItem:
-                meeting.MoveAgendaItem(Target().Id, c.Number ?? -1);
-                break;
-            case AgendaCommandKind.SetPresenter:
-                meeting.SetPresenter(Target().Id, c.Text);
-                touched = Target();
-                break;
-            case AgendaCommandKind.SetTimebox:
-                meeting.SetTimebox(Target().Id, c.Number);
-                touched = Target();
-                break;
-            case AgendaCommandKind.EditNotes:
-                // Transformed by the item against the edits applied since the sender's revision, then applied.
-                notes = NotesStepState.Of(Target().Id.Value, meeting.EditNotes(Target().Id, c.BaseRevision ?? -1, c.OperationId, TextOperation.Parse(c.Text ?? string.Empty)));
-                touched = Target();
-                break;
-            case AgendaCommandKind.RecordDecision:
-                meeting.RecordDecision(Target().Id, c.Text ?? string.Empty, now);
-                touched = Target();
-                break;
-            case AgendaCommandKind.RemoveDecision:
-                meeting.RemoveDecision(Target().Id, c.TargetId ?? Guid.Empty);
-                touched = Target();
-                break;
-            case AgendaCommandKind.AddAction:
-                meeting.AddActionItem(Target().Id, c.Text ?? string.Empty, c.Owner, c.DueOn);
-                touched = Target();
-                break;
-            case AgendaCommandKind.SetActionDone:
-                meeting.SetActionDone(Target().Id, c.TargetId ?? Guid.Empty, c.Flag ?? true);
-                touched = Target();
-                break;
-            case AgendaCommandKind.RemoveAction:
-                meeting.RemoveActionItem(Target().Id, c.TargetId ?? Guid.Empty);
-                touched = Target();
-                break;
-            case AgendaCommandKind.Start:
-                meeting.Start(now);
-                break;
-            case AgendaCommandKind.MoveToItem:
-                meeting.MoveToItem(Target().Id, now);
-                break;
-            case AgendaCommandKind.Close:
-                meeting.Close(now);
-                break;
-            case AgendaCommandKind.RemoveTopic:
-                meeting.RemoveTopic(Target().Id, c.TargetId ?? Guid.Empty);
-                touched = Target();
-                break;
-            case AgendaCommandKind.Reschedule:
-                meeting.Reschedule(c.At ?? meeting.StartsAt, c.Number ?? meeting.DurationMinutes, c.Mode ?? meeting.Mode, c.Text, now);
-                break;
-            case AgendaCommandKind.Cancel:
-                meeting.Cancel();
-                break;
-            case AgendaCommandKind.AddApplicationTopic:
-                meeting.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, c.TargetId ?? Guid.Empty, c.Text ?? string.Empty, presenter: null);
-                touched = meeting.Agenda.Single(i => i.HasTopic(AgendaTopicKind.Application, c.TargetId ?? Guid.Empty));
-                break;
-            case AgendaCommandKind.SetTopicReport:
-                touched = meeting.ReportOnUpdateSlot(c.TargetId ?? Guid.Empty, c.Text ?? string.Empty, c.Owner, c.Detail ?? string.Empty);
-                break;
-            default:
-                throw new DomainException("Agenda.UnknownCommand");
-        }
-
-        var after = meeting.Agenda;
-        // Starting, moving on and closing change which items count as discussed: send those too.
-        var upserts = c.Kind is AgendaCommandKind.Start or AgendaCommandKind.MoveToItem or AgendaCommandKind.Close
-            ? after.ToList()
-            : touched is null ? [] : [touched];
-        return new AgendaChange(
-            meeting.Id.Value,
-            meeting.AdvanceSequence(),
-            c.OperationId,
-            c.Kind,
-            by,
-            AgendaStates.Of(meeting),
-            [.. upserts.Select(AgendaStates.Of)],
-            [.. before.Except(after.Select(i => i.Id.Value))],
-            [.. after.Select(i => i.Id.Value)],
-            notes);
-    }
-
-    private static MeetingSnapshot Snapshot(Meeting meeting, CurrentMember member) =>
-        new(meeting.Id.Value, meeting.Sequence, AgendaStates.Of(meeting), [.. meeting.Agenda.Select(AgendaStates.Of)],
-            CanEdit(member.User) && meeting.IsEditable);
-
-    private static async Task<Meeting?> FindAsync(NinetyNineDb db, CurrentMember member, Guid meetingId, bool tracking, CancellationToken cancellationToken)
-    {
-        var query = tracking ? db.Meetings : db.Meetings.AsNoTracking();
         var id = new MeetingId(meetingId);
-        return await query.SingleOrDefaultAsync(m => m.Id == id && m.NetworkId == member.NetworkId, cancellationToken);
+        return await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.NetworkId == member.NetworkId, cancellationToken);
     }
 
-    private static async Task<long?> SequenceOfAsync(NinetyNineDb db, MeetingId meetingId, Guid operationId, CancellationToken cancellationToken) =>
-        await db.MeetingChanges.AsNoTracking()
-            .Where(c => c.MeetingId == meetingId && c.OperationId == operationId)
-            .Select(c => (long?)c.Sequence)
-            .SingleOrDefaultAsync(cancellationToken);
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static System.Text.Json.JsonSerializerOptions Json => LiveCore.Json;
 }
