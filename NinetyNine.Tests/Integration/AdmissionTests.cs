@@ -198,7 +198,8 @@ public sealed class ApplicationPrivacyTests(AppFactory app) : IClassFixture<AppF
 
         var count = await app.Services.GetRequiredService<ApplicationRetention>().AnonymiseDueAsync();
 
-        Assert.Equal(1, count);
+        // The app's own daily run (started with the host) may have taken it first; then this call finds nothing left to do.
+        Assert.InRange(count, 0, 1);
         await using var after = await app.DbFactory.CreateDbContextAsync();
         var anonymised = await after.Applications.AsNoTracking().SingleAsync(a => a.Id == declined.Id);
         Assert.NotNull(anonymised.AnonymisedAt);
