@@ -141,6 +141,7 @@ public partial class Program
         services.AddSingleton<CalendarFeeds>();
         services.AddEmailOutbox(builder.Configuration, builder.Environment);
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        HubInputFilter.AddHubInputGuard(services, builder.Logging);
         configure?.Invoke(builder);
 
         var app = builder.Build();
