@@ -52,6 +52,7 @@ public sealed class FoundNetwork
             throw new DomainException("Text.Required", Text.Get("Field.FirstMeeting"));
         }
 
+        DateRules.Ensure(FirstMeeting.Value, today, "Field.FirstMeeting");
         var cadence = new MeetingCadence(FirstMeeting.Value, MeetingTime.Value, IntervalWeeks, DurationMinutes,
             Mode, ModeDetails);
         var network = Network.Found(Name, Slug, Region, cadence, CoordinatorName, EmailAddress.Parse(CoordinatorEmail), CoordinatorOrganisation, today,
@@ -107,7 +108,9 @@ public sealed class FoundNetworkValidator : AbstractValidator<FoundNetwork>
         RuleFor(x => x.Template).IsInEnum().WithMessage(_ => Text.Get("Network.UnknownTemplate"));
         RuleFor(x => x.FirstMeeting).NotNull().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.FirstMeeting")))
             .Must(d => d is null || d.Value >= DateOnly.FromDateTime(Network.LocalNow(time, Network.DefaultTimeZone)))
-            .WithMessage(_ => Text.Get("Meeting.InThePast"));
+            .WithMessage(_ => Text.Get("Meeting.InThePast"))
+            .Must(d => d is null || DateRules.IsSane(d.Value, DateOnly.FromDateTime(Network.LocalNow(time, Network.DefaultTimeZone))))
+            .WithMessage(_ => DateRules.Message("Field.FirstMeeting", DateOnly.FromDateTime(Network.LocalNow(time, Network.DefaultTimeZone))));
         RuleFor(x => x.MeetingTime).NotNull().WithMessage(_ => Text.Get("Text.Required", Text.Get("Field.MeetingTime")));
         RuleFor(x => x.IntervalWeeks).InclusiveBetween(1, 12).WithMessage(_ => Text.Get("Cadence.Interval"));
         RuleFor(x => x.DurationMinutes).InclusiveBetween(15, 480).WithMessage(_ => Text.Get("Cadence.Duration"));

@@ -49,6 +49,22 @@ public class FoundNetworkTests
     }
 
     [Fact]
+    public void A_first_meeting_years_away_is_refused_by_the_validator_and_the_aggregate()
+    {
+        using var culture = UiCulture.Dutch();
+        var typo = Valid();
+        typo.FirstMeeting = new DateOnly(9999, 12, 31);
+
+        var errors = Validator.Validate(typo).Errors.Where(e => e.PropertyName == nameof(NinetyNine.Domain.Networks.FoundNetwork.FirstMeeting)).ToList();
+        var refused = Assert.Throws<NinetyNine.Domain.Common.DomainException>(() => typo.Found(On, Time.GetUtcNow()));
+
+        Assert.Equal("Eerste kerngroepoverleg moet tussen 1 december 2024 en 1 december 2031 liggen.", Assert.Single(errors).ErrorMessage);
+        Assert.Equal(errors[0].ErrorMessage, refused.Message);
+        typo.FirstMeeting = new DateOnly(2031, 12, 1);
+        Assert.Empty(Validator.Validate(typo).Errors);
+    }
+
+    [Fact]
     public void The_cadence_comes_from_the_first_meeting_its_weekday_time_interval_length_and_mode()
     {
         var cadence = Valid().Found(On, Time.GetUtcNow()).Network.Cadence;
