@@ -140,8 +140,10 @@ public partial class Program
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CalendarFeeds>();
         services.AddEmailOutbox(builder.Configuration, builder.Environment);
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
-        HubInputFilter.AddHubInputGuard(services, builder.Logging);
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        HubInputFilter.AddHubInputGuard<AgendaHub>(signalR, builder.Logging);
+        HubInputFilter.AddHubInputGuard<BoardHub>(signalR, builder.Logging);
+        HubInputFilter.AddHubInputGuard<OnboardingHub>(signalR, builder.Logging);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Web.Security;
@@ -48,12 +49,16 @@ public sealed class HubInputFilter(ILogger<HubInputFilter> logger) : IHubFilter
         }
     }
 
-    /// <summary>Adds the guard to every hub and lowers the dispatcher's log to critical (see the class summary).</summary>
-    public static void AddHubInputGuard(IServiceCollection services, ILoggingBuilder logging)
+    /// <summary>
+    /// Adds the guard to one of the app's own hubs (not to Blazor's circuit hub, whose protocol is the framework's) and
+    /// lowers the dispatcher's log to critical (see the class summary).
+    /// </summary>
+    public static ISignalRServerBuilder AddHubInputGuard<THub>(ISignalRServerBuilder signalR, ILoggingBuilder logging)
+        where THub : Hub
     {
-        services.AddSingleton<HubInputFilter>();
-        services.Configure<HubOptions>(o => o.AddFilter<HubInputFilter>());
+        signalR.Services.TryAddSingleton<HubInputFilter>();
         logging.AddFilter(DispatcherCategory, LogLevel.Critical);
+        return signalR.AddHubOptions<THub>(o => o.AddFilter<HubInputFilter>());
     }
 
     private static Func<IReadOnlyList<object?>, string?> CheckOf(MethodInfo method)
