@@ -24,6 +24,7 @@ using NinetyNine.Web.Features.Onboarding;
 using NinetyNine.Web.Features.Outbox;
 using NinetyNine.Web.Features.Profile;
 using NinetyNine.Web.Features.Public;
+using NinetyNine.Web.Features.Settings;
 using NinetyNine.Web.Features.Setup;
 using NinetyNine.Web.Features.ThemeGroups;
 using NinetyNine.Web.Security;
@@ -111,6 +112,7 @@ public partial class Program
         services.AddScoped<DashboardQueries>();
         services.AddScoped<MembersService>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<SettingsService>();
         services.AddScoped<ThemeGroupService>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ApplicationQueries>();

@@ -42,6 +42,9 @@ public sealed class Employer
 
     public bool IsActive => Status == EmployerStatus.Active;
 
+    /// <summary>Whether the employer consents to be named on the network's public page.</summary>
+    internal void SetListed(bool listed) => ListedPublicly = listed;
+
     internal void SetJobs(int ambition, int realised)
     {
         if (ambition is < 0 or > MaxJobs || realised is < 0 or > MaxJobs)

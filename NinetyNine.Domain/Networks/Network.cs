@@ -97,6 +97,18 @@ public sealed class Network : IAggregateRoot
     /// </summary>
     public void ChangeStandingAgenda(IEnumerable<StandingAgendaItem> items) => StandingAgenda = CheckedStandingAgenda(items);
 
+    /// <summary>Records an active employer's consent (or its withdrawal) to be named on the public page.</summary>
+    public void SetListed(EmployerId employerId, bool listed)
+    {
+        var employer = EmployerById(employerId);
+        if (!employer.IsActive && listed)
+        {
+            throw new DomainException("Network.EmployerLeft", employer.Name);
+        }
+
+        employer.SetListed(listed);
+    }
+
     public Employer AddEmployer(string name, KvkNumber kvk, string sector, string town, DateOnly joinedOn,
         int jobsAmbition, bool listedPublicly = false)
     {

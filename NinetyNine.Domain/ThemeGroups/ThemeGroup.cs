@@ -51,6 +51,23 @@ public sealed class ThemeGroup : IAggregateRoot
         };
     }
 
+    /// <summary>
+    /// A new group next to the network's <paramref name="existing"/> ones, after the last of them; its name differs from
+    /// every group that is not archived (ignoring capitals and surrounding spaces).
+    /// </summary>
+    public static ThemeGroup StartIn(Network network, IReadOnlyCollection<ThemeGroup> existing, string name, string goal)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(existing);
+        var group = Start(network, name, goal, existing.Count == 0 ? 0 : existing.Max(g => g.Position) + 1);
+        if (existing.Any(g => g.NetworkId == network.Id && !g.IsArchived && string.Equals(g.Name.Trim(), group.Name.Trim(), StringComparison.CurrentCultureIgnoreCase)))
+        {
+            throw new DomainException("ThemeGroup.NameTaken", group.Name);
+        }
+
+        return group;
+    }
+
     /// <summary>The group stops: it stays in the network's history and its board stays readable, but nothing changes any more.</summary>
     public void Archive(DateOnly on)
     {

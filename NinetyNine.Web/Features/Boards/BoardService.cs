@@ -47,6 +47,13 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Live
     /// <summary>What this person may do on a theme group's board, by their rights as the network has them now.</summary>
     public static BoardAccess AccessOf(LiveCaller caller, ThemeGroup group)
     {
+        var access = CurrentAccessOf(caller, group);
+        // An archived group's board stays readable for who could see it, and changes no more.
+        return group.IsArchived && access == BoardAccess.Edit ? BoardAccess.Read : access;
+    }
+
+    private static BoardAccess CurrentAccessOf(LiveCaller caller, ThemeGroup group)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(group);
         var network = caller.Network;

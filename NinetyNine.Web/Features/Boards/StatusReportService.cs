@@ -99,7 +99,7 @@ public sealed class StatusReportService(IDbContextFactory<NinetyNineDb> dbFactor
     /// <summary>The latest report per theme group (for the dashboard, which has its own context).</summary>
     internal static async Task<IReadOnlyList<StatusReportView>> LatestAsync(NinetyNineDb db, NetworkId networkId, CancellationToken cancellationToken)
     {
-        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == networkId).OrderBy(g => g.Position)
+        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == networkId && g.ArchivedOn == null).OrderBy(g => g.Position)
             .Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
         var latest = new List<StatusReportView>();
         foreach (var group in groups)

@@ -23,7 +23,7 @@ public sealed class DashboardQueries(IDbContextFactory<NinetyNineDb> dbFactory, 
             .FirstOrDefaultAsync(cancellationToken);
 
         var groups = await db.ThemeGroups.AsNoTracking()
-            .Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
+            .Where(g => g.NetworkId == network.Id && g.ArchivedOn == null).OrderBy(g => g.Position).ToListAsync(cancellationToken);
 
         var reports = (await Boards.StatusReportService.LatestAsync(db, network.Id, cancellationToken)).ToDictionary(r => r.ThemeGroupId);
 

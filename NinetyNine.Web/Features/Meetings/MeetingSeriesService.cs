@@ -130,7 +130,7 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     private static async Task PrepareAsync(NinetyNineDb db, Meeting meeting, CancellationToken cancellationToken, MeetingId? except = null)
     {
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == meeting.NetworkId, cancellationToken);
-        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == meeting.NetworkId).ToListAsync(cancellationToken);
+        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == meeting.NetworkId && g.ArchivedOn == null).ToListAsync(cancellationToken);
         // Tracked: an application put on this agenda is scheduled for this meeting, saved with it.
         var waiting = await db.Applications
             .Where(a => a.NetworkId == meeting.NetworkId && ApplicationStatuses.Open.Contains(a.Status))

@@ -27,7 +27,7 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
             return null;
         }
 
-        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
+        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id && g.ArchivedOn == null).OrderBy(g => g.Position).ToListAsync(cancellationToken);
         return new PublicNetwork(
             network.Slug,
             network.Name,
@@ -35,7 +35,8 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
             [.. groups.Select(g => new PublicThemeGroup(g.Name, g.Goal))],
             // Only employers that agreed to be listed; people are never shown here.
             [.. network.Employers.Where(e => e.IsActive && e.ListedPublicly).OrderBy(e => e.Name, StringComparer.CurrentCulture)
-                .Select(e => new PublicEmployer(e.Name, e.Town, e.Sector))]);
+                .Select(e => new PublicEmployer(e.Name, e.Town, e.Sector))],
+            network.Description);
     }
 
     /// <summary>
@@ -104,7 +105,8 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
     }
 }
 
-public sealed record PublicNetwork(string Slug, string Name, string Region, IReadOnlyList<PublicThemeGroup> ThemeGroups, IReadOnlyList<PublicEmployer> Employers);
+public sealed record PublicNetwork(string Slug, string Name, string Region, IReadOnlyList<PublicThemeGroup> ThemeGroups, IReadOnlyList<PublicEmployer> Employers,
+    string Description = "");
 
 public sealed record PublicThemeGroup(string Name, string Goal);
 

@@ -21,7 +21,7 @@ public sealed class ThemeGroupService(IDbContextFactory<NinetyNineDb> dbFactory,
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
+        var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == network.Id && g.ArchivedOn == null).OrderBy(g => g.Position).ToListAsync(cancellationToken);
         return [.. groups.Select(g => Summarise(network, g, member))];
     }
 
