@@ -15,7 +15,7 @@ namespace NinetyNine.Web.Features.Public;
 /// A submitted application goes straight onto the agenda of the next core group meeting (item 1).
 /// </summary>
 public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFactory, IValidator<SubmitApplication> validator, MeetingSeriesService series,
-    AgendaService agenda, IHubContext<AgendaHub, IAgendaClient> hub,
+    AgendaService agenda,
     TimeProvider time, ILogger<PublicNetworkService> logger)
 {
     public async Task<PublicNetwork?> FindAsync(string slug, CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ public sealed class PublicNetworkService(IDbContextFactory<NinetyNineDb> dbFacto
             .ToListAsync(cancellationToken);
         foreach (var meetingId in upcoming)
         {
-            if (await agenda.PutOnAgendaAsync(network.Id, meetingId, application, hub.Clients.Group(AgendaHub.Group(meetingId.Value)).AgendaChanged, cancellationToken))
+            if (await agenda.PutOnAgendaAsync(network.Id, meetingId, application, cancellationToken))
             {
                 await ScheduleAsync(db, application, meetingId, cancellationToken);
                 return application.Reference;

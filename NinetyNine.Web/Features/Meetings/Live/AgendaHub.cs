@@ -20,12 +20,6 @@ public sealed class AgendaHub(AgendaService agenda, PresenceTracker presence, Li
 {
     public const string Path = "/hubs/agenda";
 
-    /// <summary>
-    /// The SignalR group of a meeting. No connection joins it any more (each is fed from the meeting's feed); a caller
-    /// that still tells the group (the public application form) reaches nobody and can drop that.
-    /// </summary>
-    public static string Group(Guid meetingId) => $"meeting:{meetingId}";
-
     /// <summary>Joins the meeting's feeds (again after every reconnect), leaving any other meeting, and returns the agenda as it is now.</summary>
     public async Task<MeetingSnapshot> Join(Guid meetingId)
     {

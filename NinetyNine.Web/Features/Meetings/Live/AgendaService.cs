@@ -242,10 +242,9 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Liv
     /// <summary>
     /// The server only (not on the hub): a new application goes under item 1 of a meeting as a live change, so everyone
     /// who has the meeting open sees it arrive. Returns false when it could not (the meeting closed or was cancelled
-    /// meanwhile, or the agenda is full). <paramref name="alsoTell"/>, when given, is told the change after it was published.
+    /// meanwhile, or the agenda is full). Pages and hub clients hear it from the meeting's feed.
     /// </summary>
-    public async Task<bool> PutOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Application application, Func<AgendaChange, Task>? alsoTell = null,
-        CancellationToken cancellationToken = default)
+    public async Task<bool> PutOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Application application, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
         var outcome = await RunCoreAsync(System(networkId), meetingId.Value, Guid.NewGuid(), nameof(Meeting.AddTopic), Rights.Edit, (turn, _) =>
@@ -254,11 +253,6 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Liv
             m.AddTopic(StandingItem.Applications, AgendaTopicKind.Application, application.Id.Value, application.CompanyName, presenter: null);
             return Task.FromResult(Touched(m.Agenda.Single(i => i.HasTopic(AgendaTopicKind.Application, application.Id.Value))));
         }, cancellationToken);
-        if (outcome is { Accepted: true, Change: { } change } && alsoTell is not null)
-        {
-            await alsoTell(change);
-        }
-
         return outcome.Accepted;
     }
 
