@@ -47,6 +47,7 @@ public sealed class KillRestartNotesTests(BrowserFixture browser)
             await BrowserFixture.WaitUntilInteractiveAsync(page);
             await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live verbonden", new() { Timeout = 15_000 });
             var field = Notes(page);
+            await page.WaitForFunctionAsync("el => !!el.__notes", await field.ElementHandleAsync()); // Its OT client has taken the field over.
             await field.FillAsync("Eerste regel.");
             await Expect(Item(page).Locator("[data-testid=notes-unsaved]")).ToHaveCountAsync(0);
             await StoredEventuallyAsync(server, meetingId, "Eerste regel.");
@@ -69,7 +70,8 @@ public sealed class KillRestartNotesTests(BrowserFixture browser)
             // by the person's click on "reload", and offers the text back.
             await server.StartAsync();
             var restored = page.Locator(".mud-snackbar").Filter(new() { HasTextString = "Niet opgeslagen tekst teruggezet" });
-            var reload = page.Locator("#components-reconnect-modal.components-reconnect-rejected a[data-action=reload], #components-reconnect-modal.components-reconnect-failed a[data-action=reload]");
+            var reload = page.Locator("#components-reconnect-modal.components-reconnect-rejected > .components-reconnect-rejected a[data-action=reload], "
+                + "#components-reconnect-modal.components-reconnect-failed > .components-reconnect-failed a[data-action=reload]");
             await restored.Or(reload).First.WaitForAsync(new() { Timeout = 60_000 });
             if (!await restored.IsVisibleAsync())
             {
