@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using NinetyNine.Domain.Common;
-using NinetyNine.Domain.Meetings;
 using NinetyNine.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,15 +22,7 @@ public sealed class KillRestartNotesTests(BrowserFixture browser)
     {
         await using var server = new AppProcess();
         await server.StartAsync();
-        Guid meetingId;
-        await using (var db = server.Db())
-        {
-            var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente");
-            var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, "Inbellen: 053 000 0000", DateTime.Today);
-            db.Meetings.Add(meeting);
-            await db.SaveChangesAsync();
-            meetingId = meeting.Id.Value;
-        }
+        var meetingId = await server.NewMeetingAsync();
 
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "en-US" });
         try

@@ -2,7 +2,6 @@ using System.Net;
 using Xunit.Abstractions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
-using NinetyNine.Domain.Meetings;
 using NinetyNine.Tests.Support;
 using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Features.Meetings.Live;
@@ -127,15 +126,11 @@ public sealed class KillRestartFaultTests(KillRestartServer running, ITestOutput
     private static async Task<Target> TargetAsync(AppProcess server, string kind)
     {
         await using var db = server.Db();
-        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente");
         switch (kind)
         {
             case "meeting":
             {
-                var meeting = Meeting.Schedule(network.Id, DateTime.Today.AddDays(30).AddHours(8), 60, MeetingMode.Phone, "Inbellen: 053 000 0000", DateTime.Today);
-                db.Meetings.Add(meeting);
-                await db.SaveChangesAsync();
-                var id = meeting.Id.Value;
+                var id = await server.NewMeetingAsync();
                 return new Target(AgendaService.Kind.Name, id, AgendaHub.Path,
                     hub => hub.InvokeAsync<MeetingSnapshot>(nameof(AgendaHub.Join), id),
                     async (hub, operationId, text) => await hub.InvokeAsync<AgendaResult>(nameof(AgendaHub.AddItem), id, operationId, text) is var r

@@ -121,6 +121,18 @@ public sealed class AppProcess : IAsyncDisposable
     public NinetyNineDb Db() =>
         new(new DbContextOptionsBuilder<NinetyNineDb>().UseSqlite($"Data Source={DatabasePath};Default Timeout=30").Options);
 
+    /// <summary>A fresh planned meeting of the demo network (as <see cref="HubClients.NewMeetingAsync"/> for the in-process app).</summary>
+    public async Task<Guid> NewMeetingAsync()
+    {
+        await using var db = Db();
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == "99vantwente");
+        var meeting = NinetyNine.Domain.Meetings.Meeting.Schedule(network.Id, DateTime.Today.AddDays(30).AddHours(8), 60,
+            NinetyNine.Domain.Meetings.MeetingMode.Phone, "Inbellen: 053 000 0000", DateTime.Today);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return meeting.Id.Value;
+    }
+
     /// <summary>Signs in through the real login form; the returned cookies carry the session (valid again after a restart).</summary>
     public async Task<CookieContainer> SignInAsync(string email)
     {
