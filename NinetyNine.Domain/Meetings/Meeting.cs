@@ -38,12 +38,6 @@ public sealed class Meeting : IAggregateRoot
     public MeetingStatus Status { get; private set; }
     public int Version { get; private set; }
 
-    /// <summary>
-    /// The number of the last accepted live change. Every change to the agenda gets the next one,
-    /// so clients apply changes in order and notice when they missed one.
-    /// </summary>
-    public long Sequence { get; private set; }
-
     /// <summary>When the meeting went live (local time).</summary>
     public DateTime? StartedAt { get; private set; }
 
@@ -232,9 +226,6 @@ public sealed class Meeting : IAggregateRoot
         CurrentItemId = next.Id;
         CurrentItemStartedAt = now;
     }
-
-    /// <summary>Gives the next change its sequence number.</summary>
-    public long AdvanceSequence() => ++Sequence;
 
     /// <summary>
     /// Carries what is left of this closed (or cancelled) meeting into the next one: items not discussed (other

@@ -23,14 +23,13 @@ public class MeetingLiveTests
         return meeting;
     }
 
-    // ---- Sequence ----------------------------------------------------------------------------
+    // ---- A new meeting ------------------------------------------------------------------------
 
     [Fact]
     public void A_new_meeting_has_no_live_state_yet()
     {
         var meeting = Schedule();
 
-        Assert.Equal(0, meeting.Sequence);
         Assert.Null(meeting.StartedAt);
         Assert.Null(meeting.CurrentItemId);
         Assert.Null(meeting.CurrentItemStartedAt);
@@ -44,18 +43,6 @@ public class MeetingLiveTests
             Assert.Empty(item.Decisions);
             Assert.Empty(item.ActionItems);
         });
-    }
-
-    [Fact]
-    public void AdvanceSequence_increments_by_exactly_one_per_call()
-    {
-        var meeting = Schedule();
-
-        for (long expected = 1; expected <= 100; expected++)
-        {
-            Assert.Equal(expected, meeting.AdvanceSequence());
-            Assert.Equal(expected, meeting.Sequence);
-        }
     }
 
     // ---- Start, MoveToItem, Close -------------------------------------------------------------

@@ -353,9 +353,6 @@ namespace NinetyNine.Web.Data.Migrations
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly?>("SeriesDate")
                         .HasColumnType("TEXT");
 
