@@ -14,3 +14,37 @@ document.addEventListener('click', event => {
         window.print();
     }
 });
+
+// A card dragged near the left or right edge of the board scrolls the columns that way, so a column off screen can be
+// reached (the board is wider than a narrow window). Native drag events: the board's drop container uses them.
+(() => {
+    const edge = 48;
+    let frame = 0;
+    let speed = 0;
+    let board = null;
+    const step = () => {
+        if (board && speed !== 0) {
+            board.scrollLeft += speed;
+            frame = requestAnimationFrame(step);
+        } else {
+            frame = 0;
+        }
+    };
+    document.addEventListener('dragover', event => {
+        const columns = event.target instanceof Element ? event.target.closest('.board-columns') : null;
+        if (!columns) {
+            speed = 0;
+            return;
+        }
+
+        const box = columns.getBoundingClientRect();
+        board = columns;
+        speed = event.clientX < box.left + edge ? -12 : event.clientX > box.right - edge ? 12 : 0;
+        if (speed !== 0 && frame === 0) {
+            frame = requestAnimationFrame(step);
+        }
+    });
+    const stop = () => { speed = 0; };
+    document.addEventListener('drop', stop);
+    document.addEventListener('dragend', stop);
+})();
