@@ -32,6 +32,25 @@ public static class DateRules
         }
     }
 
+    /// <summary>
+    /// The range of the day an employer joined: it may have joined long before the app existed (up to
+    /// <see cref="JoinedYearsBefore"/> years ago), and may be registered up to a year ahead, not years away.
+    /// </summary>
+    public const int JoinedYearsBefore = 30;
+
+    public static bool IsSaneJoinDate(DateOnly date, DateOnly today) => date >= today.AddYears(-JoinedYearsBefore) && date <= today.AddYears(1);
+
+    public static string JoinDateMessage(DateOnly today) =>
+        Text.Get("Date.OutOfRange", Text.Get("Field.JoinedOn"), Format(today.AddYears(-JoinedYearsBefore)), Format(today.AddYears(1)));
+
+    public static void EnsureJoinDate(DateOnly date, DateOnly today)
+    {
+        if (!IsSaneJoinDate(date, today))
+        {
+            throw new DomainException("Date.OutOfRange", Text.Get("Field.JoinedOn"), Format(today.AddYears(-JoinedYearsBefore)), Format(today.AddYears(1)));
+        }
+    }
+
     private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture);
 
     public static void Ensure(DateTime date, DateTime now, string field) => Ensure(DateOnly.FromDateTime(date), DateOnly.FromDateTime(now), field);

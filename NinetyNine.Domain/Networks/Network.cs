@@ -109,10 +109,19 @@ public sealed class Network : IAggregateRoot
         employer.SetListed(listed);
     }
 
+    /// <summary>
+    /// Registers a participating employer (one that joined before the app existed, too). With <paramref name="today"/>
+    /// (what a person typed) the join date must lie in its sane range (<see cref="DateRules.EnsureJoinDate"/>).
+    /// </summary>
     public Employer AddEmployer(string name, KvkNumber kvk, string sector, string town, DateOnly joinedOn,
-        int jobsAmbition, bool listedPublicly = false)
+        int jobsAmbition, bool listedPublicly = false, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(kvk);
+        if (today is { } now)
+        {
+            DateRules.EnsureJoinDate(joinedOn, now);
+        }
+
         if (_employers.Any(e => e.Kvk == kvk))
         {
             throw new DomainException("Network.KvkTaken", kvk.Value);

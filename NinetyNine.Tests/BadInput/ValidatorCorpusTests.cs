@@ -32,7 +32,7 @@ public sealed class ValidatorCorpusTests
         });
 
     private static readonly SubmitApplicationValidator Apply = new();
-    private static readonly AddEmployerValidator Employer = new();
+    private static readonly AddEmployerValidator Employer = new(TimeProvider.System);
 
     private static AddEmployer NewEmployer() => new() { Name = "Bouw", Kvk = "12345678", Sector = "Bouw", Town = "Almelo", JoinedOn = new DateTime(2025, 1, 1) };
 

@@ -15,7 +15,7 @@ public class ValidatorTests
     private const string JobsMessage = "Het aantal banen moet tussen 0 en 100000 liggen.";
 
     private static readonly SubmitApplicationValidator ApplicationValidator = new();
-    private static readonly AddEmployerValidator EmployerValidator = new();
+    private static readonly AddEmployerValidator EmployerValidator = new(TimeProvider.System);
     private static readonly RecordJobsValidator JobsValidator = new();
     private static readonly DescribeThemeGroupValidator ThemeGroupValidator = new();
 
@@ -212,6 +212,30 @@ public class ValidatorTests
         var model = ValidEmployer();
         model.JobsAmbition = jobsAmbition;
 
+        Assert.True(EmployerValidator.Validate(model).IsValid);
+    }
+
+    [Theory]
+    [InlineData(9999, 12, 31)]
+    [InlineData(1900, 1, 1)]
+    public void AddEmployer_a_join_date_years_away_is_refused_at_its_field_and_by_the_network(int year, int month, int day)
+    {
+        using var dutch = UiCulture.Dutch();
+        var model = ValidEmployer();
+        model.JoinedOn = new DateTime(year, month, day);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+
+        var error = Assert.Single(EmployerValidator.Validate(model).Errors);
+        var network = DomainFixtures.FoundNetwork();
+        var refused = Assert.Throws<DomainException>(() => network.AddEmployer("Bakkerij Laat", KvkNumber.Parse("87654321"), "Voeding", "Utrecht",
+            DateOnly.FromDateTime(model.JoinedOn.Value), 0, today: today));
+
+        Assert.Equal(nameof(AddEmployer.JoinedOn), error.PropertyName);
+        Assert.StartsWith("Deelnemer sinds moet tussen", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(error.ErrorMessage, refused.Message);
+        Assert.Empty(network.Employers);
+        // Long ago is fine: many employers joined before the app existed.
+        model.JoinedOn = DateTime.Today.AddYears(-12);
         Assert.True(EmployerValidator.Validate(model).IsValid);
     }
 

@@ -37,7 +37,8 @@ public sealed class MembersService(IDbContextFactory<NinetyNineDb> dbFactory, Us
     {
         ArgumentNullException.ThrowIfNull(command);
         await ChangeNetworkAsync(member, null, network => network.AddEmployer(command.Name, KvkNumber.Parse(command.Kvk), command.Sector, command.Town,
-            DateOnly.FromDateTime(command.JoinedOn ?? network.LocalNow(time)), command.JobsAmbition, command.ListedPublicly), cancellationToken);
+            DateOnly.FromDateTime(command.JoinedOn ?? network.LocalNow(time)), command.JobsAmbition, command.ListedPublicly,
+            today: DateOnly.FromDateTime(network.LocalNow(time))), cancellationToken);
     }
 
     /// <summary>Updates jobs counts against the version the coordinator saw; a newer save by someone else is a conflict.</summary>
