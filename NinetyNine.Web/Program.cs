@@ -50,7 +50,9 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The server pings every circuit every 5 s (the browser gives up after 10 s without a word, wwwroot/js/start.js),
+        // so a silent outage shows within seconds, not half a minute.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5));
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);

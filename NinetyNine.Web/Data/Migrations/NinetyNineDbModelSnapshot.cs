@@ -1102,6 +1102,9 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<bool>("Discussed")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool>("HoldsOpenActions")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
 
@@ -1147,10 +1150,10 @@ namespace NinetyNine.Web.Data.Migrations
 
                             b1.OwnsMany("NinetyNine.Domain.Meetings.ActionItem", "ActionItems", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<Guid>("AgendaItemId")
                                         .HasColumnType("TEXT");
 
-                                    b2.Property<Guid>("AgendaItemId")
+                                    b2.Property<Guid>("Id")
                                         .HasColumnType("TEXT");
 
                                     b2.Property<bool>("Done")
@@ -1168,9 +1171,7 @@ namespace NinetyNine.Web.Data.Migrations
                                         .HasMaxLength(500)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
-
-                                    b2.HasIndex("AgendaItemId");
+                                    b2.HasKey("AgendaItemId", "Id");
 
                                     b2.ToTable("ActionItems", (string)null);
 

@@ -38,7 +38,13 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellationToken);
         var taken = await TakenDatesAsync(db, networkId, cancellationToken);
         var localNow = network.LocalNow(time);
-        var dates = MeetingSeries.ToPlan(network.Cadence, taken, localNow);
+        // The regular meetings still to come; one closed before its date no longer counts, so the next ones get planned.
+        var ahead = (await db.Meetings.AsNoTracking()
+                .Where(m => m.NetworkId == networkId && m.SeriesDate != null && m.Status != MeetingStatus.Closed && m.StartsAt >= localNow.AddDays(-1))
+                .Select(m => new { m.StartsAt, m.DurationMinutes })
+                .ToListAsync(cancellationToken))
+            .Count(m => m.StartsAt.AddMinutes(m.DurationMinutes) >= localNow);
+        var dates = MeetingSeries.ToPlan(network.Cadence, taken, localNow, stillAhead: ahead);
         if (dates.Count == 0)
         {
             return 0;

@@ -42,7 +42,8 @@ public sealed record AgendaItemState(
     IReadOnlyList<DecisionState> Decisions,
     IReadOnlyList<ActionState> Actions,
     IReadOnlyList<TopicState> Topics,
-    long NotesRevision = 0);
+    long NotesRevision = 0,
+    bool HoldsOpenActions = false);
 
 /// <summary>
 /// One edit of an item's notes as the server applied it: made on revision <c>Revision - 1</c>, giving
@@ -106,5 +107,6 @@ internal static class AgendaStates
             [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
             [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))],
             [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail))],
-            item.NotesRevision);
+            item.NotesRevision,
+            item.HoldsOpenActions);
 }
