@@ -162,9 +162,10 @@ public partial class Program
         app.UseRequestLocalization(o =>
         {
             string[] cultures = ["nl", "en"];
-            o.SetDefaultCulture("nl").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // English words with British dates and Monday-first weeks (en-GB formatting, "en" resources).
+            o.SetDefaultCulture("nl").AddSupportedCultures("nl", BritishEnglishCultureProvider.Formatting).AddSupportedUICultures(cultures);
             // Dutch unless the person chose English: the browser language does not decide.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new BritishEnglishCultureProvider()];
             o.FallBackToParentUICultures = true;
         });
         app.UseFirstStart();

@@ -1,4 +1,5 @@
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.ThemeGroups;
 
@@ -369,6 +370,19 @@ public sealed class Meeting : IAggregateRoot
         AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, themeGroupId, groupName, leadName);
         var item = _agenda.Single(i => i.HasTopic(AgendaTopicKind.ThemeGroupUpdate, themeGroupId));
         item.Topics.Single(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == themeGroupId).SetDetail(report);
+        return item;
+    }
+
+    /// <summary>
+    /// A theme group's latest status report in its update slot, as values: its status, the lead's words and the jobs it
+    /// counts (the page says them in the reader's language). A missing slot is added first. Returns the item holding it.
+    /// </summary>
+    public AgendaItem ReportOnUpdateSlot(Guid themeGroupId, string groupName, string? leadName, GroupStatus status, string text, int jobsCreated)
+    {
+        EnsureEditable();
+        AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, themeGroupId, groupName, leadName);
+        var item = _agenda.Single(i => i.HasTopic(AgendaTopicKind.ThemeGroupUpdate, themeGroupId));
+        item.Topics.Single(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == themeGroupId).SetReport(status, text, jobsCreated);
         return item;
     }
 

@@ -216,6 +216,39 @@ public sealed class MeetingInUseTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task In_english_the_apps_own_words_on_the_agenda_are_english()
+    {
+        // A meeting with the app's item of open actions and a theme group's report, both stored as values.
+        var network = await browser.App.NetworkAsync();
+        var group = await browser.App.ThemeGroupIdAsync("In-, door- en uitstroom van kandidaten");
+        var first = Meeting.Schedule(network.Id, DateTime.Today.AddDays(400).AddHours(8), 60, MeetingMode.Phone, null, DateTime.Today);
+        first.AddActionItem(first.Agenda[0].Id, "Flyer maken", null, null);
+        first.Close(DateTime.Today);
+        var next = Meeting.Schedule(network.Id, DateTime.Today.AddDays(421).AddHours(8), 60, MeetingMode.Phone, null, DateTime.Today);
+        using (NinetyNine.Tests.Domain.UiCulture.Dutch())
+        {
+            first.CarryOverTo(next);
+        }
+
+        next.ReportOnUpdateSlot(group.Value, "In-, door- en uitstroom van kandidaten", null, NinetyNine.Domain.Boards.GroupStatus.OnTrack, "Twee kandidaten gestart.", 3);
+        await using (var db = await browser.App.DbFactory.CreateDbContextAsync())
+        {
+            db.Meetings.AddRange(first, next);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await browser.SignInAsync(AppFactory.CoreGroupMember);
+        await page.GotoAsync($"{browser.BaseUrl}/culture?c=en&returnUrl={Uri.EscapeDataString($"/meetings/{next.Id.Value}")}");
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=connection-state]")).ToHaveTextAsync("Live connected");
+
+        await Expect(Item(page, "Open action items of the previous meeting")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=topic-detail]")).ToContainTextAsync("On track: Twee kandidaten gestart. · 3 jobs created");
+        await Expect(page.Locator("[data-testid=agenda-item]").Filter(new() { HasTextString = "Openstaande actiepunten" })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
     private async Task<Guid> MeetingWithApplicationAsync()
     {
         var network = await browser.App.NetworkAsync();
