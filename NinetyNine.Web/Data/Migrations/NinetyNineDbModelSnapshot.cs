@@ -1204,6 +1204,12 @@ namespace NinetyNine.Web.Data.Migrations
                                     b2.Property<Guid>("ReferenceId")
                                         .HasColumnType("TEXT");
 
+                                    b2.Property<int>("ReportJobs")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int?>("ReportStatus")
+                                        .HasColumnType("INTEGER");
+
                                     b2.Property<string>("Title")
                                         .IsRequired()
                                         .HasMaxLength(200)

@@ -12,7 +12,7 @@ using NinetyNine.Web.Data;
 namespace NinetyNine.Web.Data.Migrations
 {
     [DbContext(typeof(NinetyNineDb))]
-    [Migration("20261202150728_MeetingInUse")]
+    [Migration("20261202154056_MeetingInUse")]
     partial class MeetingInUse
     {
         /// <inheritdoc />
@@ -1206,6 +1206,12 @@ namespace NinetyNine.Web.Data.Migrations
 
                                     b2.Property<Guid>("ReferenceId")
                                         .HasColumnType("TEXT");
+
+                                    b2.Property<int>("ReportJobs")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int?>("ReportStatus")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Title")
                                         .IsRequired()

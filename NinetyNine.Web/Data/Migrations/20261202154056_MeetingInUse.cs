@@ -18,6 +18,19 @@ namespace NinetyNine.Web.Data.Migrations
                 name: "IX_ActionItems_AgendaItemId",
                 table: "ActionItems");
 
+            migrationBuilder.AddColumn<int>(
+                name: "ReportJobs",
+                table: "AgendaTopics",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportStatus",
+                table: "AgendaTopics",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "HoldsOpenActions",
                 table: "AgendaItems",
@@ -40,6 +53,14 @@ namespace NinetyNine.Web.Data.Migrations
             migrationBuilder.DropPrimaryKey(
                 name: "PK_ActionItems",
                 table: "ActionItems");
+
+            migrationBuilder.DropColumn(
+                name: "ReportJobs",
+                table: "AgendaTopics");
+
+            migrationBuilder.DropColumn(
+                name: "ReportStatus",
+                table: "AgendaTopics");
 
             migrationBuilder.DropColumn(
                 name: "HoldsOpenActions",
