@@ -249,6 +249,29 @@ public sealed class MeetingInUseTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_meeting_closed_before_its_date_is_listed_among_the_earlier_ones_at_the_day_it_was_held()
+    {
+        var app = browser.App;
+        var meetingId = await HubClients.NewMeetingAsync(app, DateTime.Today.AddDays(500).AddHours(8));
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        Assert.True((await app.Services.GetRequiredService<AgendaService>().CloseMeetingAsync(coordinator, meetingId, Guid.NewGuid())).Accepted);
+
+        foreach (var width in new[] { 1280, 360 })
+        {
+            var page = await browser.SignInAsync(AppFactory.CoreGroupMember, width);
+            await page.GotoAsync($"{browser.BaseUrl}/meetings");
+            await BrowserFixture.WaitUntilInteractiveAsync(page);
+            var planned = DateTime.Today.AddDays(500).ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl"));
+            var row = page.Locator("[data-testid=meeting-row]").Filter(new() { HasTextString = $"Gepland voor {planned}" });
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row).ToContainTextAsync("Gehouden");
+            await Expect(row).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\bover \d"));
+            await ShotAsync(page, $"meetings-{width}");
+            await page.Context.CloseAsync();
+        }
+    }
+
     private async Task<Guid> MeetingWithApplicationAsync()
     {
         var network = await browser.App.NetworkAsync();

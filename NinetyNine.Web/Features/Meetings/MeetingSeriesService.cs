@@ -114,15 +114,17 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ended);
+        // A meeting closed before its date was held then: what is left goes to the next meeting after that moment.
+        var after = ended.Status == MeetingStatus.Closed && ended.ClosedAt is { } closedAt && closedAt < ended.StartsAt ? closedAt : ended.StartsAt;
         var next = await db.Meetings
-            .Where(m => m.NetworkId == ended.NetworkId && m.Id != ended.Id && m.StartsAt > ended.StartsAt && m.Status == MeetingStatus.Planned)
+            .Where(m => m.NetworkId == ended.NetworkId && m.Id != ended.Id && m.StartsAt > after && m.Status == MeetingStatus.Planned)
             .OrderBy(m => m.StartsAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
             var network = await db.Networks.AsNoTracking().Where(n => n.Id == ended.NetworkId)
                 .Select(n => new { n.Cadence, n.TimeZoneId, n.StandingAgenda }).SingleAsync(cancellationToken);
-            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
+            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), after);
             next = Meeting.Schedule(ended.NetworkId, start, network.Cadence.DurationMinutes, ended.Mode, ended.ModeDetails,
                 Network.LocalNow(time, network.TimeZoneId), DateOnly.FromDateTime(start), network.StandingAgenda);
             db.Meetings.Add(next);
