@@ -48,8 +48,7 @@ public sealed class MeetingSeriesInUseTests(AppFactory app) : IClassFixture<AppF
         });
         Assert.Equal(closed.Select(r => r.Id.Value).Order(), after.Past.Take(2).Select(r => r.Id.Value).Order());
 
-        // The open action closed early in the first went on to the second (the next one then), and from there to the
-        // next meeting still to come: in one item of open actions, not further away.
+        // The open action of the first went on to the second, and from there to the next meeting still to come.
         var carriedTo = await FindHolderAsync("Flyer maken");
         Assert.Equal(planned[0].Id, carriedTo);
     }

@@ -114,8 +114,7 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ended);
-        // A meeting closed before its date was held then: what is left goes to the next meeting after that moment.
-        var after = ended.Status == MeetingStatus.Closed && ended.ClosedAt is { } closedAt && closedAt < ended.StartsAt ? closedAt : ended.StartsAt;
+        var after = ended.StartsAt;
         var next = await db.Meetings
             .Where(m => m.NetworkId == ended.NetworkId && m.Id != ended.Id && m.StartsAt > after && m.Status == MeetingStatus.Planned)
             .OrderBy(m => m.StartsAt)
