@@ -51,7 +51,9 @@ public partial class Program
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The server pings every circuit every 5 s (the browser gives up after 10 s without a word, wwwroot/js/start.js),
+        // so a silent outage shows within seconds, not half a minute.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5));
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
@@ -165,9 +167,10 @@ public partial class Program
         app.UseRequestLocalization(o =>
         {
             string[] cultures = ["nl", "en"];
-            o.SetDefaultCulture("nl").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // English words with British dates and Monday-first weeks (en-GB formatting, "en" resources).
+            o.SetDefaultCulture("nl").AddSupportedCultures("nl", BritishEnglishCultureProvider.Formatting).AddSupportedUICultures(cultures);
             // Dutch unless the person chose English: the browser language does not decide.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new BritishEnglishCultureProvider()];
             o.FallBackToParentUICultures = true;
         });
         app.UseFirstStart();

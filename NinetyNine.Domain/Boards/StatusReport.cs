@@ -55,6 +55,9 @@ public sealed class StatusReport : IAggregateRoot
         };
     }
 
+    /// <summary>The lead's own words for the group's slot on the meeting agenda: text and highlights (status and jobs go as values).</summary>
+    public string AgendaText => $"{Text}{(Highlights is null ? string.Empty : $" ({Highlights})")}";
+
     /// <summary>The line in the group's slot on the meeting agenda: status, text, highlights.</summary>
     public string AgendaLine(string statusName) =>
         $"{statusName}: {Text}{(Highlights is null ? string.Empty : $" ({Highlights})")}{(JobsCreated > 0 ? $" · {Common.Text.Get("Board.JobsCreated", JobsCreated)}" : string.Empty)}";

@@ -61,6 +61,12 @@ public sealed class AgendaItem
     /// <summary>How many edits the notes have had: the revision an edit of them is made against.</summary>
     public long NotesRevision { get; private set; }
 
+    /// <summary>
+    /// The item that holds the action items still open from earlier meetings (one per meeting); made by the carry-over,
+    /// so its title is the app's own words, shown in the reader's language.
+    /// </summary>
+    public bool HoldsOpenActions { get; internal set; }
+
     /// <summary>True once the meeting moved past this item (or closed while it was current).</summary>
     public bool Discussed { get; internal set; }
 
@@ -70,7 +76,12 @@ public sealed class AgendaItem
     /// <summary>Applications or theme group slots under this item, in order.</summary>
     public IReadOnlyList<AgendaTopic> Topics => _topics.OrderBy(t => t.Position).ToList().AsReadOnly();
 
-    internal void Retitle(string title) => Title = Guard.Text(title, TitleMaxLength, "Field.AgendaTitle");
+    /// <summary>A new title; the item of open actions given one of the group's own is theirs from then on (no longer the app's).</summary>
+    internal void Retitle(string title)
+    {
+        Title = Guard.Text(title, TitleMaxLength, "Field.AgendaTitle");
+        HoldsOpenActions = false;
+    }
 
     internal void SetPresenter(string? presenter) => Presenter = Guard.OptionalText(presenter, PresenterMaxLength, "Field.Presenter");
 
@@ -214,6 +225,22 @@ public sealed class AgendaItem
         return action;
     }
 
+    /// <summary>An open action of an earlier meeting, with its identity (a card made from it stays linked); once per item.</summary>
+    internal void CarryAction(ActionItem action)
+    {
+        if (_actionItems.Any(a => a.Id == action.Id))
+        {
+            return;
+        }
+
+        if (_actionItems.Count >= MaxActionItems)
+        {
+            throw new DomainException("Agenda.TooManyActions", MaxActionItems);
+        }
+
+        _actionItems.Add(action.CopyOpen());
+    }
+
     internal void SetActionDone(Guid actionId, bool done) => Action(actionId).Done = done;
 
     internal void RemoveActionItem(Guid actionId) => _actionItems.Remove(Action(actionId));
@@ -296,5 +323,6 @@ public sealed class ActionItem
     public DateOnly? DueOn { get; private set; }
     public bool Done { get; internal set; }
 
-    internal ActionItem CopyOpen() => new(Text, Owner, DueOn);
+    /// <summary>The same action, still open, for the next meeting: same id, text, owner and due date.</summary>
+    internal ActionItem CopyOpen() => new(Text, Owner, DueOn) { Id = Id };
 }

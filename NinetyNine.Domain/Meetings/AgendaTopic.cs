@@ -1,3 +1,4 @@
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 
 namespace NinetyNine.Domain.Meetings;
@@ -42,8 +43,35 @@ public sealed class AgendaTopic
     /// <summary>What the topic brings to the meeting, such as a theme group's latest status report; null when nothing yet.</summary>
     public string? Detail { get; private set; }
 
+    /// <summary>
+    /// For a theme group's slot: the status of its latest report and the jobs it counts, stored as values (not words),
+    /// so the status line is said in the reader's language; <see cref="Detail"/> holds the lead's own words.
+    /// </summary>
+    public GroupStatus? ReportStatus { get; private set; }
+
+    public int ReportJobs { get; private set; }
+
     internal void SetDetail(string? detail)
     {
         Detail = Guard.OptionalText(detail, DetailMaxLength, "Field.ReportText");
+        ReportStatus = null;
+        ReportJobs = 0;
+    }
+
+    internal void SetReport(GroupStatus status, string text, int jobsCreated)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainException("Board.UnknownStatus");
+        }
+
+        if (jobsCreated is < 0 or > 1_000)
+        {
+            throw new DomainException("Board.JobsOutOfRange");
+        }
+
+        Detail = Guard.OptionalText(text, DetailMaxLength, "Field.ReportText");
+        ReportStatus = status;
+        ReportJobs = jobsCreated;
     }
 }

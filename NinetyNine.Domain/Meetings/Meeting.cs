@@ -1,4 +1,5 @@
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.ThemeGroups;
 
@@ -57,6 +58,14 @@ public sealed class Meeting : IAggregateRoot
 
     /// <summary>Start (or actual start when live) plus every item's timebox.</summary>
     public DateTime PredictedEnd => (StartedAt ?? StartsAt).AddMinutes(_agenda.Sum(i => i.TimeboxMinutes ?? DefaultItemMinutes));
+
+    /// <summary>The agenda against the clock at <paramref name="now"/> (the network's local time): predicted end, overrun, time left of the current item.</summary>
+    public AgendaTiming Timing(DateTime now) =>
+        AgendaTiming.Of(Status, StartsAt, DurationMinutes, StartedAt, CurrentItemId?.Value, CurrentItemStartedAt,
+            Agenda.Select(i => new TimedItem(i.Id.Value, i.TimeboxMinutes, i.Discussed)), now);
+
+    /// <summary>Starting at <paramref name="now"/> would not be on the meeting's own day (the page asks first).</summary>
+    public static bool IsOtherDay(DateTime startsAt, DateTime now) => startsAt.Date != now.Date;
 
     public bool IsEditable => Status is MeetingStatus.Planned or MeetingStatus.Live;
 
@@ -228,8 +237,10 @@ public sealed class Meeting : IAggregateRoot
     }
 
     /// <summary>
-    /// Carries what is left of this closed (or cancelled) meeting into the next one: items not discussed (other
-    /// than the standing ones, which every meeting has) and the action items still open.
+    /// Carries what is left of this closed (or cancelled) meeting into the next one: items not discussed (other than the
+    /// standing ones, which every meeting has, and the item of open actions, whose actions are carried themselves) and the
+    /// action items still open. Those go into the next meeting's one item of open actions (made when there is none, and
+    /// only when there is something to carry), each keeping its identity, so a card made from it on a board stays linked.
     /// </summary>
     public void CarryOverTo(Meeting next)
     {
@@ -244,12 +255,17 @@ public sealed class Meeting : IAggregateRoot
             throw new DomainException("Meeting.OtherSeries");
         }
 
-        var carried = Agenda.Where(i => !i.Discussed && !i.IsStanding).ToList();
-        var open = Agenda.SelectMany(i => i.ActionItems).Where(a => !a.Done).Chunk(AgendaItem.MaxActionItems).ToList();
+        var carried = Agenda.Where(i => !i.Discussed && !i.IsStanding && !i.HoldsOpenActions).ToList();
+        var already = next._agenda.SelectMany(i => i.ActionItems).Select(a => a.Id).ToHashSet();
+        // The oldest first: those carried before, then this meeting's own in agenda order.
+        var open = Agenda.OrderBy(i => i.HoldsOpenActions ? 0 : 1).SelectMany(i => i.ActionItems).Where(a => !a.Done && !already.Contains(a.Id)).ToList();
+        var holders = next.Agenda.Where(i => i.HoldsOpenActions).ToList();
+        var room = holders.Sum(h => AgendaItem.MaxActionItems - h.ActionItems.Count);
+        var newHolders = open.Count <= room ? 0 : (open.Count - room + AgendaItem.MaxActionItems - 1) / AgendaItem.MaxActionItems;
 
         // Check room first, so a refused carry-over leaves the next meeting untouched.
         next.EnsureEditable();
-        if (next._agenda.Count + carried.Count + open.Count > MaxAgendaItems)
+        if (next._agenda.Count + carried.Count + newHolders > MaxAgendaItems)
         {
             throw new DomainException("Meeting.AgendaFull", MaxAgendaItems);
         }
@@ -262,14 +278,18 @@ public sealed class Meeting : IAggregateRoot
             copy.SetNotes(item.Notes);
         }
 
-        // Open actions go into one item per 30 (the most an item holds).
-        foreach (var chunk in open)
+        // Open actions go into the item of open actions (one more per 30 only when it is full).
+        foreach (var action in open)
         {
-            var holder = next.AddAgendaItem(Text.Get("Meeting.OpenActionsTitle"));
-            foreach (var action in chunk)
+            var holder = holders.FirstOrDefault(h => h.ActionItems.Count < AgendaItem.MaxActionItems);
+            if (holder is null)
             {
-                holder.AddActionItem(action.Text, action.Owner, action.DueOn);
+                holder = next.AddAgendaItem(Text.Get("Meeting.OpenActionsTitle"));
+                holder.HoldsOpenActions = true;
+                holders.Add(holder);
             }
+
+            holder.CarryAction(action);
         }
     }
 
@@ -341,6 +361,19 @@ public sealed class Meeting : IAggregateRoot
         AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, themeGroupId, groupName, leadName);
         var item = _agenda.Single(i => i.HasTopic(AgendaTopicKind.ThemeGroupUpdate, themeGroupId));
         item.Topics.Single(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == themeGroupId).SetDetail(report);
+        return item;
+    }
+
+    /// <summary>
+    /// A theme group's latest status report in its update slot, as values: its status, the lead's words and the jobs it
+    /// counts (the page says them in the reader's language). A missing slot is added first. Returns the item holding it.
+    /// </summary>
+    public AgendaItem ReportOnUpdateSlot(Guid themeGroupId, string groupName, string? leadName, GroupStatus status, string text, int jobsCreated)
+    {
+        EnsureEditable();
+        AddTopic(StandingItem.ThemeGroupUpdates, AgendaTopicKind.ThemeGroupUpdate, themeGroupId, groupName, leadName);
+        var item = _agenda.Single(i => i.HasTopic(AgendaTopicKind.ThemeGroupUpdate, themeGroupId));
+        item.Topics.Single(t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == themeGroupId).SetReport(status, text, jobsCreated);
         return item;
     }
 

@@ -30,7 +30,7 @@ public sealed class AgendaItemCardTests : MudTestContext
     public void Topics_link_to_the_application_dossier_and_the_theme_group_with_their_presenter()
     {
         var card = Render<AgendaItemCard>(p => p
-            .Add(c => c.Item, Item(topics: Topics)).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, false));
+            .Add(c => c.Item, Item(topics: Topics)).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, false).Add(c => c.CanOpenApplications, true));
 
         var rows = card.FindAll("[data-testid=agenda-topic]");
         Assert.Equal(3, rows.Count);
@@ -39,6 +39,18 @@ public sealed class AgendaItemCardTests : MudTestContext
         Assert.Contains("Joost Hulshof", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("nog geen kartrekker", rows[2].TextContent, StringComparison.Ordinal);
         Assert.Empty(card.FindAll("[data-testid=remove-topic]"));
+    }
+
+    [Fact]
+    public void Someone_who_may_not_open_applications_sees_them_as_text_and_the_theme_groups_as_links()
+    {
+        var card = Render<AgendaItemCard>(p => p
+            .Add(c => c.Item, Item(topics: Topics)).Add(c => c.Index, 0).Add(c => c.Count, 4).Add(c => c.CanEdit, false));
+
+        var rows = card.FindAll("[data-testid=agenda-topic]");
+        Assert.Null(rows[0].QuerySelector("a"));
+        Assert.Equal("Bakkerij Hofman", rows[0].QuerySelector("[data-testid=topic-text]")!.TextContent.Trim());
+        Assert.Equal($"/theme-groups/{GroupRef}", rows[1].QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

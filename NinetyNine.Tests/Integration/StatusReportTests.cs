@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
+using NinetyNine.Tests.Domain;
 using NinetyNine.Tests.Support;
+using NinetyNine.Web.Features.Meetings;
 using NinetyNine.Web.Features.Boards;
 using NinetyNine.Web.Features.Meetings.Live;
 using NinetyNine.Web.Security;
@@ -47,19 +49,32 @@ public sealed class StatusReportTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal((GroupStatus.AtRisk, "Instroom loopt achter: UWV levert minder kandidaten aan.", "Joost Hulshof"),
             (latest.Status, latest.FirstLine, latest.AuthorName));
 
-        const string line = "Risico: Instroom loopt achter: UWV levert minder kandidaten aan.\nTweede regel. (Twee plaatsingen bij Wevers Bouw) · 2 banen gecreëerd";
-        await HubClients.EventuallyAsync(() => marloes.Items.SelectMany(i => i.Topics).Any(t => t.ReferenceId == group.Value && t.Detail == line),
+        // Stored as values (status, the lead's words, jobs), said in the reader's language.
+        const string words = "Instroom loopt achter: UWV levert minder kandidaten aan.\nTweede regel. (Twee plaatsingen bij Wevers Bouw)";
+        await HubClients.EventuallyAsync(() => marloes.Items.SelectMany(i => i.Topics).Any(t => t.ReferenceId == group.Value && t.Detail == words),
             "the report arrives in the group's slot on the open agenda");
+        var live = marloes.Items.SelectMany(i => i.Topics).Single(t => t.ReferenceId == group.Value);
+        Assert.Equal((GroupStatus.AtRisk, 2), (live.ReportStatus, live.ReportJobs));
         await using var db = await app.DbFactory.CreateDbContextAsync();
         var stored = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == next.Id);
         var item2 = stored.Agenda.Single(i => i.Standing == StandingItem.ThemeGroupUpdates);
-        Assert.Equal(line, Assert.Single(item2.Topics, t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == group.Value).Detail);
+        var topic = Assert.Single(item2.Topics, t => t.Kind == AgendaTopicKind.ThemeGroupUpdate && t.ReferenceId == group.Value);
+        Assert.Equal((words, GroupStatus.AtRisk, 2), (topic.Detail, topic.ReportStatus, topic.ReportJobs));
+        using (UiCulture.Dutch())
+        {
+            Assert.Equal($"Risico: {words} · 2 banen gecreëerd", AgendaWords.Detail(topic.Detail, topic.ReportStatus, topic.ReportJobs));
+        }
+
+        using (UiCulture.English())
+        {
+            Assert.Equal($"At risk: {words} · 2 jobs created", AgendaWords.Detail(topic.Detail, topic.ReportStatus, topic.ReportJobs));
+        }
 
         // A second report replaces the slot's line and pushes the first into the history.
         await Reports.WriteAsync(joost, group, Form("Weer op koers na overleg met UWV.", GroupStatus.OnTrack));
         var history = await Reports.HistoryAsync(await app.MemberAsync(AppFactory.Participant), group);
         Assert.Equal(["Weer op koers na overleg met UWV.", "Instroom loopt achter: UWV levert minder kandidaten aan.\nTweede regel."], history.Select(r => r.Text).Take(2));
-        await HubClients.EventuallyAsync(() => marloes.Items.SelectMany(i => i.Topics).Any(t => t.ReferenceId == group.Value && t.Detail!.StartsWith("Op koers: Weer op koers", StringComparison.Ordinal)),
+        await HubClients.EventuallyAsync(() => marloes.Items.SelectMany(i => i.Topics).Any(t => t.ReferenceId == group.Value && t.ReportStatus == GroupStatus.OnTrack && t.Detail!.StartsWith("Weer op koers", StringComparison.Ordinal)),
             "the newer report replaces the line");
     }
 

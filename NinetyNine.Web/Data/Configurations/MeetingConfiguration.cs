@@ -58,7 +58,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             {
                 a.ToTable("ActionItems");
                 a.WithOwner().HasForeignKey("AgendaItemId");
-                a.HasKey(x => x.Id);
+                // An action carried over to the next meeting keeps its id: unique per agenda item, not across meetings.
+                a.HasKey("AgendaItemId", nameof(ActionItem.Id));
                 a.Property(x => x.Id).ValueGeneratedNever();
                 a.Property(x => x.Text).HasMaxLength(ActionItem.TextMaxLength);
                 a.Property(x => x.Owner).HasMaxLength(ActionItem.OwnerMaxLength);

@@ -1099,6 +1099,9 @@ namespace NinetyNine.Web.Data.Migrations
                             b1.Property<bool>("Discussed")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<bool>("HoldsOpenActions")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("MeetingId")
                                 .HasColumnType("TEXT");
 
@@ -1144,10 +1147,10 @@ namespace NinetyNine.Web.Data.Migrations
 
                             b1.OwnsMany("NinetyNine.Domain.Meetings.ActionItem", "ActionItems", b2 =>
                                 {
-                                    b2.Property<Guid>("Id")
+                                    b2.Property<Guid>("AgendaItemId")
                                         .HasColumnType("TEXT");
 
-                                    b2.Property<Guid>("AgendaItemId")
+                                    b2.Property<Guid>("Id")
                                         .HasColumnType("TEXT");
 
                                     b2.Property<bool>("Done")
@@ -1165,9 +1168,7 @@ namespace NinetyNine.Web.Data.Migrations
                                         .HasMaxLength(500)
                                         .HasColumnType("TEXT");
 
-                                    b2.HasKey("Id");
-
-                                    b2.HasIndex("AgendaItemId");
+                                    b2.HasKey("AgendaItemId", "Id");
 
                                     b2.ToTable("ActionItems", (string)null);
 
@@ -1199,6 +1200,12 @@ namespace NinetyNine.Web.Data.Migrations
 
                                     b2.Property<Guid>("ReferenceId")
                                         .HasColumnType("TEXT");
+
+                                    b2.Property<int>("ReportJobs")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int?>("ReportStatus")
+                                        .HasColumnType("INTEGER");
 
                                     b2.Property<string>("Title")
                                         .IsRequired()

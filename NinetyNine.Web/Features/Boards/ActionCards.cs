@@ -26,7 +26,10 @@ public sealed class ActionCards(IDbContextFactory<NinetyNineDb> dbFactory, Board
     {
         ArgumentNullException.ThrowIfNull(member);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await FindAsync(db, member, c => c.MeetingId == meetingId, cancellationToken);
+        // By the actions' identity: an action carried over to a later meeting keeps its id, and so its card.
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == new MeetingId(meetingId) && m.NetworkId == member.NetworkId, cancellationToken);
+        var actions = meeting?.Agenda.SelectMany(i => i.ActionItems).Select(a => a.Id).ToHashSet() ?? [];
+        var found = await FindAsync(db, member, c => c.MeetingId == meetingId || actions.Contains(c.ActionId), cancellationToken);
         return found.GroupBy(s => s.ActionId).ToDictionary(g => g.Key, g => g.First());
     }
 

@@ -145,8 +145,8 @@ public sealed class StatusReportService(IDbContextFactory<NinetyNineDb> dbFactor
         }
 
         var lead = group.LeadPersonId is { } leadId ? network.People.FirstOrDefault(p => p.Id == leadId)?.Name : null;
-        var line = report.AgendaLine(Text.Get($"GroupStatus.{report.Status}"));
-        if (!await agenda.ReportOnAgendaAsync(network.Id, next.Id, group.Id.Value, group.Name, lead, line, cancellationToken))
+        // As values (status, the lead's words, jobs): the meeting page says the line in each reader's language.
+        if (!await agenda.ReportOnAgendaAsync(network.Id, next.Id, group.Id.Value, group.Name, lead, report.Status, report.AgendaText, report.JobsCreated, cancellationToken))
         {
             logger.LogWarning("The status report of theme group {ThemeGroup} could not go on the agenda of meeting {Meeting}", group.Id, next.Id);
         }

@@ -20,7 +20,8 @@ public sealed class MeetingQueries(IDbContextFactory<NinetyNineDb> dbFactory, Me
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.NetworkId == member.NetworkId)
             .OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         var now = network.LocalNow(time);
-        var rows = meetings.Select(m => new MeetingRow(m.Id, m.StartsAt, m.DurationMinutes, m.Mode, m.Status, m.Agenda.Count, m.SeriesDate)).ToList();
+        var rows = meetings.Select(m => new MeetingRow(m.Id, m.StartsAt, m.DurationMinutes, m.Mode, m.Status, m.Agenda.Count, m.SeriesDate,
+            m.Status == MeetingStatus.Closed ? m.StartedAt ?? m.ClosedAt : null)).ToList();
         // A cancelled meeting still to come stays among the upcoming ones, marked, so nobody dials in for it.
         bool IsUpcoming(MeetingRow r) => r.Status == MeetingStatus.Live
             || (r.StartsAt.AddMinutes(r.DurationMinutes) >= now && r.Status is MeetingStatus.Planned or MeetingStatus.Cancelled);
@@ -28,7 +29,8 @@ public sealed class MeetingQueries(IDbContextFactory<NinetyNineDb> dbFactory, Me
             network.Cadence.IntervalWeeks,
             now,
             [.. rows.Where(IsUpcoming)],
-            [.. rows.Where(r => !IsUpcoming(r)).Reverse()]);
+            // Held meetings by when they were held: one closed before its planned date is among them at that moment.
+            [.. rows.Where(r => !IsUpcoming(r)).OrderByDescending(r => r.HeldAt ?? r.StartsAt)]);
     }
 
     public async Task<IReadOnlyList<Attendee>> AttendeesAsync(CurrentMember member, CancellationToken cancellationToken = default)
@@ -55,8 +57,12 @@ public sealed record Attendee(string Name, string? Organisation, bool IsCoordina
 
 public sealed record MeetingList(int IntervalWeeks, DateTime Now, IReadOnlyList<MeetingRow> Upcoming, IReadOnlyList<MeetingRow> Past);
 
-public sealed record MeetingRow(MeetingId Id, DateTime StartsAt, int DurationMinutes, MeetingMode Mode, MeetingStatus Status, int AgendaItems, DateOnly? SeriesDate)
+public sealed record MeetingRow(MeetingId Id, DateTime StartsAt, int DurationMinutes, MeetingMode Mode, MeetingStatus Status, int AgendaItems, DateOnly? SeriesDate,
+    DateTime? HeldAt = null)
 {
+    /// <summary>A closed meeting held on another day than planned (closed early): shown at the day it was held.</summary>
+    public bool HeldOnOtherDay => HeldAt is { } held && held.Date != StartsAt.Date;
+
     /// <summary>An extra meeting, outside the cadence.</summary>
     public bool IsExtra => SeriesDate is null;
 

@@ -38,7 +38,13 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
         var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellationToken);
         var taken = await TakenDatesAsync(db, networkId, cancellationToken);
         var localNow = network.LocalNow(time);
-        var dates = MeetingSeries.ToPlan(network.Cadence, taken, localNow);
+        // The regular meetings still to come; one closed before its date no longer counts, so the next ones get planned.
+        var ahead = (await db.Meetings.AsNoTracking()
+                .Where(m => m.NetworkId == networkId && m.SeriesDate != null && m.Status != MeetingStatus.Closed && m.StartsAt >= localNow.AddDays(-1))
+                .Select(m => new { m.StartsAt, m.DurationMinutes })
+                .ToListAsync(cancellationToken))
+            .Count(m => m.StartsAt.AddMinutes(m.DurationMinutes) >= localNow);
+        var dates = MeetingSeries.ToPlan(network.Cadence, taken, localNow, stillAhead: ahead);
         if (dates.Count == 0)
         {
             return 0;
@@ -108,15 +114,16 @@ public sealed class MeetingSeriesService(IDbContextFactory<NinetyNineDb> dbFacto
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ended);
+        var after = ended.StartsAt;
         var next = await db.Meetings
-            .Where(m => m.NetworkId == ended.NetworkId && m.Id != ended.Id && m.StartsAt > ended.StartsAt && m.Status == MeetingStatus.Planned)
+            .Where(m => m.NetworkId == ended.NetworkId && m.Id != ended.Id && m.StartsAt > after && m.Status == MeetingStatus.Planned)
             .OrderBy(m => m.StartsAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (next is null)
         {
             var network = await db.Networks.AsNoTracking().Where(n => n.Id == ended.NetworkId)
                 .Select(n => new { n.Cadence, n.TimeZoneId, n.StandingAgenda }).SingleAsync(cancellationToken);
-            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), ended.StartsAt);
+            var start = MeetingSeries.FirstFree(network.Cadence, await TakenDatesAsync(db, ended.NetworkId, cancellationToken), after);
             next = Meeting.Schedule(ended.NetworkId, start, network.Cadence.DurationMinutes, ended.Mode, ended.ModeDetails,
                 Network.LocalNow(time, network.TimeZoneId), DateOnly.FromDateTime(start), network.StandingAgenda);
             db.Meetings.Add(next);

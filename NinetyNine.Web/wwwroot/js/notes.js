@@ -160,7 +160,15 @@ window.ninetynine = window.ninetynine || {};
         pendingChanged(s);
     }
 
+    // The field grows with its text (CSS field-sizing where the browser has it, else by hand).
+    function grow(el) {
+        if (window.CSS && CSS.supports && CSS.supports('field-sizing', 'content')) return;
+        el.style.height = 'auto';
+        el.style.height = (el.scrollHeight + 2) + 'px';
+    }
+
     function onInput(s) {
+        grow(s.element);
         const value = s.element.value;
         const op = replace(s.value, value, s.element.selectionEnd);
         s.value = value;
@@ -189,6 +197,7 @@ window.ninetynine = window.ninetynine || {};
         const start = transformIndex(op, el.selectionStart), end = transformIndex(op, el.selectionEnd);
         s.value = apply(op, s.value);
         el.value = s.value;
+        grow(el);
         if (focused) el.setSelectionRange(start, end);
         return true;
     }
@@ -210,6 +219,7 @@ window.ninetynine = window.ninetynine || {};
             } catch { /* an unreadable draft is ignored */ }
             element.__notes = s;
             element.addEventListener('input', () => onInput(s));
+            grow(element);
             if (s.inflight) send(s);
             pendingChanged(s);
             return { revision: s.revision, restored };

@@ -6,7 +6,8 @@
     const start = () => {
         if (!started) {
             started = true;
-            Blazor.start();
+            // The server pings every 5 s (Program.cs): ten seconds without a word means the connection is gone.
+            Blazor.start({ circuit: { configureSignalR: builder => builder.withServerTimeout(10000) } });
         }
     };
     setTimeout(start, 300);

@@ -1,3 +1,4 @@
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Web.Live;
 
@@ -27,7 +28,8 @@ public sealed record MeetingState(
 public sealed record DecisionState(Guid Id, string Text, DateTime RecordedAt);
 
 /// <summary>An application or theme group slot under an item; <see cref="ReferenceId"/> links to its page.</summary>
-public sealed record TopicState(Guid Id, AgendaTopicKind Kind, Guid ReferenceId, string Title, string? Presenter, string? Detail = null);
+public sealed record TopicState(Guid Id, AgendaTopicKind Kind, Guid ReferenceId, string Title, string? Presenter, string? Detail = null,
+    GroupStatus? ReportStatus = null, int ReportJobs = 0);
 
 public sealed record ActionState(Guid Id, string Text, string? Owner, DateOnly? DueOn, bool Done);
 
@@ -42,7 +44,8 @@ public sealed record AgendaItemState(
     IReadOnlyList<DecisionState> Decisions,
     IReadOnlyList<ActionState> Actions,
     IReadOnlyList<TopicState> Topics,
-    long NotesRevision = 0);
+    long NotesRevision = 0,
+    bool HoldsOpenActions = false);
 
 /// <summary>
 /// One edit of an item's notes as the server applied it: made on revision <c>Revision - 1</c>, giving
@@ -105,6 +108,7 @@ internal static class AgendaStates
         new(item.Id.Value, item.Title, item.IsStanding, item.Presenter, item.TimeboxMinutes, item.Notes, item.Discussed,
             [.. item.Decisions.Select(d => new DecisionState(d.Id, d.Text, d.RecordedAt))],
             [.. item.ActionItems.Select(a => new ActionState(a.Id, a.Text, a.Owner, a.DueOn, a.Done))],
-            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail))],
-            item.NotesRevision);
+            [.. item.Topics.Select(t => new TopicState(t.Id, t.Kind, t.ReferenceId, t.Title, t.Presenter, t.Detail, t.ReportStatus, t.ReportJobs))],
+            item.NotesRevision,
+            item.HoldsOpenActions);
 }

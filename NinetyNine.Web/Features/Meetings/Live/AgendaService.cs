@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Applications;
+using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
 using NinetyNine.Domain.Meetings;
 using NinetyNine.Domain.Networks;
@@ -261,10 +262,10 @@ public sealed class AgendaService(IDbContextFactory<NinetyNineDb> dbFactory, Liv
     /// meeting as a live change. Returns false when it could not (the meeting closed or was cancelled).
     /// </summary>
     public async Task<bool> ReportOnAgendaAsync(NetworkId networkId, MeetingId meetingId, Guid themeGroupId, string groupName, string? leadName,
-        string report, CancellationToken cancellationToken = default)
+        GroupStatus status, string text, int jobsCreated, CancellationToken cancellationToken = default)
     {
         var outcome = await RunCoreAsync(System(networkId), meetingId.Value, Guid.NewGuid(), nameof(Meeting.ReportOnUpdateSlot), Rights.Edit, (turn, _) =>
-            Task.FromResult(Touched(turn.Aggregate.ReportOnUpdateSlot(themeGroupId, groupName ?? string.Empty, leadName, report ?? string.Empty))),
+            Task.FromResult(Touched(turn.Aggregate.ReportOnUpdateSlot(themeGroupId, groupName ?? string.Empty, leadName, status, text ?? string.Empty, jobsCreated))),
             cancellationToken);
         return outcome.Accepted;
     }

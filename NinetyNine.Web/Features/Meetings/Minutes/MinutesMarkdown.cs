@@ -31,7 +31,7 @@ public static partial class MinutesMarkdown
         foreach (var item in meeting.Agenda)
         {
             text.AppendLine();
-            text.AppendLine(culture, $"## {item.Position + 1}. {Inline(item.Title)}");
+            text.AppendLine(culture, $"## {item.Position + 1}. {Inline(AgendaWords.Title(item.HoldsOpenActions, item.Title))}");
             if (item.Presenter is not null)
             {
                 text.AppendLine(culture, $"*{l["Minutes.Presenter", Inline(item.Presenter)]}*");
@@ -43,7 +43,7 @@ public static partial class MinutesMarkdown
                 text.AppendLine();
                 foreach (var topic in reported)
                 {
-                    text.AppendLine(culture, $"- **{Inline(topic.Title)}**: {Inline(topic.Detail)}");
+                    text.AppendLine(culture, $"- **{Inline(topic.Title)}**: {Inline(AgendaWords.Detail(topic.Detail, topic.ReportStatus, topic.ReportJobs))}");
                 }
             }
 
