@@ -52,6 +52,8 @@ public partial class Program
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // MudBlazor's own labels (clear, close, open, pagers) in the reader's language, from the app's resources.
+        services.AddTransient<MudBlazor.MudLocalizer, NinetyNine.Web.Components.ResourceMudLocalizer>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<SubmitApplicationValidator>(ServiceLifetime.Singleton);

@@ -19,6 +19,9 @@ public sealed class MembersBrowserTests(BrowserFixture browser)
         await page.Locator("input[data-testid=members-search], [data-testid=members-search] input").First.FillAsync("Marloes");
 
         await Expect(page.GetByRole(AriaRole.Tab, new() { NameString = "Werkgevers (0)" })).ToBeVisibleAsync();
+        // MudBlazor's own clear button speaks Dutch in the Dutch UI.
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameString = "Wissen", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameString = "Clear", Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Tab, new() { NameString = "Personen (1)" })).ToBeVisibleAsync();
         var hint = page.Locator("[data-testid=members-other-tab-hint]");
         await Expect(hint).ToContainTextAsync("Geen werkgevers gevonden, wel 1 persoon.");
