@@ -21,6 +21,9 @@ public static class DatabaseSetup
         var connectionString = ResolveConnectionString(configuration, environment);
         services.AddDbContextFactory<NinetyNineDb>(options => options
             .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            // SQLite's table rebuilds switch foreign keys off outside the migration's transaction, as SQLite requires;
+            // that is expected and no reason for a warning at every start with a new database.
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
             .AddInterceptors(new SqlitePragmas()));
         return services;
     }
