@@ -51,7 +51,7 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Where the app keeps its files (database, sign-in keys): <c>NinetyNine:DataDirectory</c>, else the repository's <c>data/</c>.</summary>
+    /// <summary>Where the app keeps its files (sign-in keys, the file sender's emails; the database has its own connection string): <c>NinetyNine:DataDirectory</c>, else the repository's <c>data/</c>.</summary>
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["NinetyNine:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
