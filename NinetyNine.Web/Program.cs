@@ -55,6 +55,8 @@ public partial class Program
         // so a silent outage shows within seconds, not half a minute.
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5));
         services.AddMudServices();
+        // MudBlazor's own labels (clear, close, open, pagers) in the reader's language, from the app's resources.
+        services.AddTransient<MudBlazor.MudLocalizer, NinetyNine.Web.Components.ResourceMudLocalizer>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<SubmitApplicationValidator>(ServiceLifetime.Singleton);

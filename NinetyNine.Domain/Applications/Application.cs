@@ -243,7 +243,7 @@ public sealed class Application : IAggregateRoot
             throw new DomainException("Application.NothingOffered");
         }
 
-        if (form.Employees is < 1 or > SubmitApplication.MaxEmployees)
+        if (form.Employees is null or < 1 or > SubmitApplication.MaxEmployees)
         {
             throw new DomainException("Application.Employees", SubmitApplication.MaxEmployees);
         }
@@ -258,7 +258,7 @@ public sealed class Application : IAggregateRoot
             Kvk = KvkNumber.Parse(form.Kvk),
             Sector = Guard.Text(form.Sector, SubmitApplication.ShortTextMaxLength, "Field.Sector"),
             Town = Guard.Text(form.Town, SubmitApplication.ShortTextMaxLength, "Field.Town"),
-            Employees = form.Employees,
+            Employees = form.Employees.Value,
             Website = WebAddress(form.Website),
             ContactName = Guard.Text(form.ContactName, SubmitApplication.NameMaxLength, "Field.PersonName"),
             ContactRole = Guard.OptionalText(form.ContactRole, SubmitApplication.ShortTextMaxLength, "Field.Function"),

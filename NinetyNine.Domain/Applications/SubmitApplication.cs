@@ -17,7 +17,8 @@ public sealed class SubmitApplication
     public string Kvk { get; set; } = string.Empty;
     public string Sector { get; set; } = string.Empty;
     public string Town { get; set; } = string.Empty;
-    public int Employees { get; set; }
+    /// <summary>Empty until the applicant fills it in (a form must not suggest 0).</summary>
+    public int? Employees { get; set; }
     public string? Website { get; set; }
     public string ContactName { get; set; } = string.Empty;
     public string? ContactRole { get; set; }
@@ -58,7 +59,8 @@ public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplica
             .MaxText(SubmitApplication.ShortTextMaxLength, "Field.Sector").PlainText("Field.Sector");
         RuleFor(x => x.Town).NotEmptyText("Field.Town")
             .MaxText(SubmitApplication.ShortTextMaxLength, "Field.Town").PlainText("Field.Town");
-        RuleFor(x => x.Employees).InclusiveBetween(1, SubmitApplication.MaxEmployees)
+        RuleFor(x => x.Employees).NotNull().WithMessage(_ => Text.Get("Application.EmployeesMissing"))
+            .InclusiveBetween(1, SubmitApplication.MaxEmployees)
             .WithMessage(_ => Text.Get("Application.Employees", SubmitApplication.MaxEmployees));
         RuleFor(x => x.Website).MaxText(SubmitApplication.WebsiteMaxLength, "Field.Website")
             .Must(v => string.IsNullOrWhiteSpace(v) || SubmitApplication.IsWebAddress(v)).WithMessage(_ => Text.Get("Application.Website"));

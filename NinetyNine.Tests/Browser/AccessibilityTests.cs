@@ -99,6 +99,63 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("theme-group")]
+    [InlineData("theme-group-edit")]
+    [InlineData("board")]
+    [InlineData("employer")]
+    [InlineData("application")]
+    [InlineData("minutes")]
+    public async Task Detail_pages_have_no_serious_violation(string which)
+    {
+        var path = await PathAsync(which);
+        var page = await browser.SignInAsync(AppFactory.Coordinator);
+        await page.GotoAsync(browser.BaseUrl + path);
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("h1").First.WaitForAsync();
+        await Expect(page.Locator("[data-testid=not-found]")).ToHaveCountAsync(0);
+        if (which == "board")
+        {
+            await page.Locator("[data-testid=card-open]").First.WaitForAsync();
+        }
+
+        await AssertNoSeriousViolationAsync(page, path);
+        await page.ScreenshotAsync(new() { Path = $"/tmp/s3-{which}-1280.png", FullPage = true });
+        await page.SetViewportSizeAsync(360, 780);
+        await page.ScreenshotAsync(new() { Path = $"/tmp/s3-{which}-360.png", FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_card_dialog_has_no_serious_violation()
+    {
+        var page = await browser.SignInAsync(AppFactory.Coordinator);
+        await page.GotoAsync(browser.BaseUrl + await PathAsync("board"));
+        await BrowserFixture.WaitUntilInteractiveAsync(page);
+        await page.Locator("[data-testid=card-open]").First.ClickAsync();
+        await page.Locator("[data-testid=card-dialog-title]").WaitForAsync();
+
+        await AssertNoSeriousViolationAsync(page, "board card dialog");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<string> PathAsync(string which)
+    {
+        var network = await browser.App.NetworkAsync();
+        await using var db = await browser.App.DbFactory.CreateDbContextAsync();
+        var group = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.ThemeGroups);
+        return which switch
+        {
+            "theme-group" => $"/theme-groups/{group.Id.Value}",
+            "theme-group-edit" => $"/theme-groups/{group.Id.Value}/edit",
+            "board" => $"/theme-groups/{group.Id.Value}/board",
+            "employer" => $"/members/employers/{network.Employers[0].Id.Value}",
+            "application" => $"/applications/{(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Applications)).Id.Value}",
+            "minutes" => $"/meetings/{await HubClients.NewMeetingAsync(browser.App)}/minutes",
+            _ => throw new ArgumentOutOfRangeException(nameof(which)),
+        };
+    }
+
     internal static async Task AssertNoSeriousViolationAsync(Microsoft.Playwright.IPage page, string path)
     {
         // Colours are measured at rest: a chip halfway through its colour transition is not what anyone reads.

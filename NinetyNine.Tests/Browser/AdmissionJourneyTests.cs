@@ -60,6 +60,8 @@ public sealed class AdmissionJourneyTests(BrowserFixture browser)
         // 4. The coordinator closes the vote, sees both views, and admits with a rationale.
         await sanne.GotoAsync(browser.BaseUrl + dossierUrl);
         await BrowserFixture.WaitUntilInteractiveAsync(sanne);
+        await Expect(sanne.Locator("[data-testid=application-status]")).ToHaveTextAsync("Geagendeerd");
+        var scheduledColour = await sanne.Locator("[data-testid=application-status]").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         await sanne.ClickAsync("[data-testid=close-vote]");
         await Expect(sanne.Locator("[data-testid=views]")).ToContainTextAsync("Marloes ter Horst");
         await Expect(sanne.Locator("[data-testid=views]")).ToContainTextAsync("Henk Nijhuis");
@@ -72,6 +74,17 @@ public sealed class AdmissionJourneyTests(BrowserFixture browser)
         await Expect(sanne.Locator("[data-testid=application-status]")).ToHaveTextAsync("Toegelaten");
         await Expect(sanne.Locator("[data-testid=decision-record]")).ToContainTextAsync("Twee werkplekken");
         await Expect(sanne.Locator("[data-testid=sent-emails]")).ToContainTextAsync("sem@steigerbouwvandijk.example");
+        // "Toegelaten" has its own colour, not the orange of "Geagendeerd".
+        Assert.NotEqual(scheduledColour, await sanne.Locator("[data-testid=application-status]").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        // The sent emails are a list without bullets hanging outside their card.
+        var sent = sanne.Locator("[data-testid=sent-emails]");
+        Assert.Equal("none", await sent.EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
+        var inside = await sent.EvaluateAsync<bool>("e => { const card = e.closest('.mud-paper') ?? e.parentElement; return e.getBoundingClientRect().left >= card.getBoundingClientRect().left; }");
+        Assert.True(inside, "the sent emails start inside their card");
+        await sanne.ScreenshotAsync(new() { Path = "/tmp/s3-dossier-admitted-1280.png", FullPage = true });
+        await sanne.SetViewportSizeAsync(360, 780);
+        await sanne.ScreenshotAsync(new() { Path = "/tmp/s3-dossier-admitted-360.png", FullPage = true });
+        await sanne.SetViewportSizeAsync(1280, 900);
 
         // 5. The employer is now a participant.
         await sanne.GotoAsync($"{browser.BaseUrl}/members");

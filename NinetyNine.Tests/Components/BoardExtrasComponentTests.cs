@@ -115,6 +115,20 @@ public sealed class BoardExtrasComponentTests : MudTestContext
     }
 
     [Fact]
+    public void A_question_past_its_deadline_is_marked_late_and_one_still_in_time_is_not()
+    {
+        var late = Request("Aanbesteding", false, 1) with { IsLate = true };
+        var inTime = Request("Inleen", false, 5);
+        var list = Render<AdviceQueueList>(p => p.Add(c => c.Requests, [late, inTime]).Add(c => c.Answer, (_, _) => Task.FromResult<string?>(null)));
+
+        var due = list.FindAll("[data-testid=advice-due]");
+        Assert.Equal(["true", "false"], due.Select(d => d.GetAttribute("data-late")));
+        Assert.Contains("Te laat: deadline 1 dec 2026", due[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-chip-color-error", due[0].ClassName, StringComparison.Ordinal);
+        Assert.Contains("Deadline 1 dec 2026", due[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_answer_being_typed_when_someone_else_answers_stays_on_screen()
     {
         var open = Request("Inleen", false, 5);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using NinetyNine.Domain.Applications;
 using NinetyNine.Domain.Common;
@@ -155,17 +156,26 @@ public class ApplicationTests
     {
         var form = ValidForm();
         form.Employees = 0;
+        var culture = CultureInfo.CurrentCulture;
+        using var restore = new Restore(() => CultureInfo.CurrentCulture = culture);
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
 
         using (UiCulture.Dutch())
         {
-            Assert.Equal("Het aantal medewerkers moet tussen 1 en 1000000 liggen.",
+            Assert.Equal("Het aantal medewerkers moet tussen 1 en 1.000.000 liggen.",
                 ThrowsCode("Application.Employees", () => Application.Submit(NetworkId.New(), form, Now)).Message);
         }
 
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
         using (UiCulture.English())
         {
-            Assert.Equal("The number of employees must be between 1 and 1000000.",
+            Assert.Equal("The number of employees must be between 1 and 1,000,000.",
                 ThrowsCode("Application.Employees", () => Application.Submit(NetworkId.New(), form, Now)).Message);
         }
     }
+}
+
+file sealed class Restore(Action restore) : IDisposable
+{
+    public void Dispose() => restore();
 }

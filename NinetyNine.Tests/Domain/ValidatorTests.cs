@@ -164,10 +164,30 @@ public class ValidatorTests
     public void SubmitApplication_employees_out_of_range_yield_one_error(int employees)
     {
         using var dutch = UiCulture.Dutch();
-        var form = ApplicationTests.ValidForm();
-        form.Employees = employees;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        try
+        {
+            var form = ApplicationTests.ValidForm();
+            form.Employees = employees;
 
-        AssertOnlyError(ApplicationValidator, form, "Employees", "Het aantal medewerkers moet tussen 1 en 1000000 liggen.");
+            // The maximum is written with thousands separators, as a Dutch reader expects.
+            AssertOnlyError(ApplicationValidator, form, "Employees", "Het aantal medewerkers moet tussen 1 en 1.000.000 liggen.");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void SubmitApplication_without_a_number_of_employees_asks_for_one()
+    {
+        using var dutch = UiCulture.Dutch();
+        var form = ApplicationTests.ValidForm();
+        form.Employees = null;
+
+        AssertOnlyError(ApplicationValidator, form, "Employees", "Vul het aantal medewerkers in.");
     }
 
     [Fact]

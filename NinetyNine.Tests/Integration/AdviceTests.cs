@@ -44,6 +44,36 @@ public sealed class AdviceTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False((await Advice.AnswerAsync(eva, question.BoardId, Guid.NewGuid(), question.CardId, new AdviceAnswerForm { Answer = "Nog eens." })).Accepted);
     }
 
+    [Fact]
+    public async Task An_open_question_whose_card_is_past_its_due_date_is_late_and_one_due_today_is_not()
+    {
+        var coordinator = await app.MemberAsync(AppFactory.Coordinator);
+        var boards = app.Services.GetRequiredService<BoardService>();
+        var boardId = (await Advice.QueueAsync(coordinator))[0].BoardId;
+        var columns = (await boards.SnapshotAsync(coordinator, boardId))!.Columns;
+        var today = DateOnly.FromDateTime((await app.NetworkAsync()).LocalNow(TimeProvider.System));
+        var past = await boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), columns[0].Id,
+            BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Verlopen vraag") with { DueOn = today.AddDays(-1) }));
+        var due = await boards.AddCardAsync(coordinator, boardId, Guid.NewGuid(), columns[0].Id,
+            BoardService.StateOf(NinetyNine.Domain.Boards.CardFields.New("Vraag van vandaag") with { DueOn = today }));
+        Assert.True((await boards.AskLegalAdviceAsync(coordinator, boardId, Guid.NewGuid(), past.CardId!.Value, "Is dit nog op tijd?")).Accepted);
+        Assert.True((await boards.AskLegalAdviceAsync(coordinator, boardId, Guid.NewGuid(), due.CardId!.Value, "En dit?")).Accepted);
+
+        var queue = await Advice.QueueAsync(await app.MemberAsync(AppFactory.Advisor));
+
+        Assert.True(Assert.Single(queue, r => r.CardId == past.CardId).IsLate);
+        Assert.False(Assert.Single(queue, r => r.CardId == due.CardId).IsLate);
+
+        // Answered, a question is never late (and the other tests of this class again see the seed's open questions).
+        var eva = await app.MemberAsync(AppFactory.Advisor);
+        foreach (var card in new[] { past.CardId!.Value, due.CardId!.Value })
+        {
+            Assert.True((await Advice.AnswerAsync(eva, boardId, Guid.NewGuid(), card, new AdviceAnswerForm { Answer = "Ja." })).Accepted);
+        }
+
+        Assert.False(Assert.Single(await Advice.QueueAsync(eva), r => r.CardId == past.CardId).IsLate);
+    }
+
     [Theory]
     [InlineData(AppFactory.Participant)]
     [InlineData(AppFactory.ThemeLead)]

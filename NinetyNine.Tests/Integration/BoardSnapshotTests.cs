@@ -88,7 +88,7 @@ public sealed partial class BoardSnapshotTests(AppFactory app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var section = ColumnSection().Matches(html).Single(m => m.Groups["index"].Value == "1").Value;
         Assert.Equal(BoardFilter.PreviewSize, TilePattern().Count(section));
-        Assert.Contains("en nog 5 kaart(en)", section, StringComparison.Ordinal);
+        Assert.Contains("en nog 5 kaarten", section, StringComparison.Ordinal);
         Assert.Contains($">{BoardFilter.PreviewSize + 5}</span>", section, StringComparison.Ordinal); // The column's count is of all its cards.
     }
 

@@ -27,6 +27,22 @@ public sealed class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.EndsWith($"/meetings/{meetingId}", meeting.Url!.ToString(), StringComparison.Ordinal);
         Assert.Contains("Aanmelding en toelating van nieuwe deelnemers", meeting.Description, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VTIMEZONE", ics, StringComparison.Ordinal);
+        AssertAmsterdamWithRules(calendar, ics);
+    }
+
+    /// <summary>The file's VTIMEZONE, read back by the parser, is Europe/Amsterdam with its winter and summer rules (RFC 5545 requires them).</summary>
+    internal static void AssertAmsterdamWithRules(Ical.Net.Calendar calendar, string ics)
+    {
+        var zone = Assert.Single(calendar.TimeZones);
+        Assert.Equal("Europe/Amsterdam", zone.TzId);
+        var standard = Assert.Single(zone.TimeZoneInfos, i => i.Name == "STANDARD" && i.RecurrenceRule is not null);
+        var daylight = Assert.Single(zone.TimeZoneInfos, i => i.Name == "DAYLIGHT" && i.RecurrenceRule is not null);
+        Assert.Equal(TimeSpan.FromHours(1), standard.OffsetTo!.Offset);
+        Assert.Equal(TimeSpan.FromHours(2), daylight.OffsetTo!.Offset);
+        // Summer time starts on the last Sunday of March and ends on the last Sunday of October.
+        Assert.Equal(3, daylight.RecurrenceRule!.ByMonth.Single());
+        Assert.Equal(10, standard.RecurrenceRule!.ByMonth.Single());
+        Assert.Contains("TZOFFSETTO:+0200", ics, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,12 +53,14 @@ public sealed class CalendarTests(AppFactory app) : IClassFixture<AppFactory>
         var feed = await app.Services.GetRequiredService<CalendarFeeds>().PathForAsync(member.User);
         var anonymous = SignedInClient.Anonymous(app);
 
-        var calendar = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(feed))!;
+        var feedText = await anonymous.GetStringAsync(feed);
+        var calendar = Ical.Net.Calendar.Load(feedText)!;
         var tampered = await anonymous.GetAsync(feed.Replace(".ics", "x.ics", StringComparison.Ordinal));
 
         Assert.Contains(calendar.Events, e => e.Uid == $"{meetingId}@ninetynine");
         Assert.All(calendar.Events, e => Assert.StartsWith("Kerngroepoverleg 99vanTwente", e.Summary, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
+        AssertAmsterdamWithRules(calendar, feedText);
     }
 
     [Fact]

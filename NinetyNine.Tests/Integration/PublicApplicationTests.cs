@@ -22,7 +22,7 @@ public sealed class PublicFormApp : AppFactory
 /// <summary>The public network page and the application form, through real HTTP posts (antiforgery and all), without signing in.</summary>
 public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFixture<PublicFormApp>
 {
-    private static Dictionary<string, string> ValidForm(string kvk, string company) => new()
+    internal static Dictionary<string, string> ValidForm(string kvk, string company) => new()
     {
         ["Input.CompanyName"] = company,
         ["Input.Kvk"] = kvk,
@@ -142,8 +142,48 @@ public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFi
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Petra van Dijk\"", html, StringComparison.Ordinal);
         Assert.Contains("Wij willen twee leerwerkplekken bieden.", text, StringComparison.Ordinal);
+        // An error summary above the form, focused on load, each message a link to its field, in the form's order.
+        var summary = SummaryPattern().Match(html);
+        Assert.True(summary.Success, "No error summary.");
+        Assert.Contains("data-focus-on-load", summary.Value, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\"", summary.Value, StringComparison.Ordinal);
+        var links = LinkPattern().Matches(summary.Value).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["company", "kvk", "email", "offer-jobs"], links);
         await using var after = await app.DbFactory.CreateDbContextAsync();
         Assert.Equal(count, await after.Applications.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_empty_form_marks_its_required_fields_and_leaves_the_number_of_employees_empty()
+    {
+        var html = await Client().GetStringAsync("/n/99vantwente/aanmelden");
+
+        var employees = Regex.Match(html, "<input[^>]*id=\"employees\"[^>]*>").Value;
+        Assert.NotEmpty(employees);
+        Assert.DoesNotContain("value=\"0\"", employees, StringComparison.Ordinal);
+        Assert.Contains("aria-required=\"true\"", employees, StringComparison.Ordinal);
+        Assert.Contains("Velden met een * zijn verplicht.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        foreach (var id in new[] { "company", "kvk", "sector", "town", "contact", "email", "motivation" })
+        {
+            Assert.Matches($"<label for=\"{id}\">[^<]*<span class=\"field-required\"", html);
+            Assert.Matches($"<(input|textarea)[^>]*id=\"{id}\"[^>]*aria-required=\"true\"", html);
+        }
+
+        Assert.DoesNotMatch("<label for=\"website\">[^<]*<span class=\"field-required\"", html);
+        Assert.DoesNotContain("apply-error-summary", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_without_a_number_of_employees_asks_for_it()
+    {
+        var fields = ValidForm("55667700", "Zonder Aantal BV");
+        fields["Input.Employees"] = "";
+
+        var text = WebUtility.HtmlDecode(await (await PostAsync(Client(), fields)).Content.ReadAsStringAsync());
+
+        Assert.Contains("Vul het aantal medewerkers in.", text, StringComparison.Ordinal);
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        Assert.False(await db.Applications.AnyAsync(a => a.CompanyName == "Zonder Aantal BV"));
     }
 
     [Fact]
@@ -200,9 +240,15 @@ public sealed partial class PublicApplicationTests(PublicFormApp app) : IClassFi
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<div class=\"error-summary\".*?</div>", RegexOptions.Singleline)]
+    private static partial Regex SummaryPattern();
+
+    [GeneratedRegex("<a href=\"/n/99vantwente/aanmelden#([a-z-]+)\"")]
+    private static partial Regex LinkPattern();
 }
 
-/// <summary>The per-address limit, on an app of its own that allows two submissions an hour.</summary>
+/// <summary>The per-address limit, on an app of its own that allows two accepted submissions an hour.</summary>
 public sealed partial class ApplicationRateLimitTests
 {
     private sealed class StrictApp : AppFactory
@@ -214,32 +260,61 @@ public sealed partial class ApplicationRateLimitTests
         }
     }
 
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync("/n/99vantwente/aanmelden");
+        fields["_handler"] = "apply";
+        fields["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value;
+        return await client.PostAsync("/n/99vantwente/aanmelden", new FormUrlEncodedContent(fields));
+    }
+
     [Fact]
-    public async Task The_third_submission_from_one_address_within_the_hour_is_refused_with_a_clear_message()
+    public async Task Mistakes_do_not_count_and_a_limited_post_gets_the_form_back_with_its_input_and_a_clear_message()
     {
         using var app = new StrictApp();
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 3; i++)
+
+        // Six posts with a mistake (a short KvK number): each gets the form back with its messages, none counts.
+        for (var i = 0; i < 6; i++)
         {
-            var page = await client.GetStringAsync("/n/99vantwente/aanmelden");
-            var token = TokenPattern().Match(page).Groups[1].Value;
-            var response = await client.PostAsync("/n/99vantwente/aanmelden", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "apply",
-                ["__RequestVerificationToken"] = token,
-                ["Input.CompanyName"] = $"Bedrijf {i}",
-            }));
-            statuses.Add(response.StatusCode);
-            if (i == 2)
-            {
-                Assert.Contains("te veel aanmeldingen", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            }
+            statuses.Add((await PostAsync(client, PublicApplicationTests.ValidForm("123", $"Bedrijf {i}"))).StatusCode);
         }
 
-        // The first two get the form back with its messages; the third is stopped before the form is read.
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        statuses.Add((await PostAsync(client, PublicApplicationTests.ValidForm("61000001", "Eerste BV"))).StatusCode);
+        statuses.Add((await PostAsync(client, PublicApplicationTests.ValidForm("61000002", "Tweede BV"))).StatusCode);
+        var limited = await PostAsync(client, PublicApplicationTests.ValidForm("61000003", "Derde BV"));
+        statuses.Add(limited.StatusCode);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 6), HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+        var html = await limited.Content.ReadAsStringAsync();
+        var text = WebUtility.HtmlDecode(html);
+        // The form page itself, in its layout, with the message in the error summary and everything typed kept.
+        Assert.Contains("data-testid=\"apply-error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("te veel aanmeldingen", text, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"apply-submit\"", html, StringComparison.Ordinal);
+        Assert.Contains("_content/MudBlazor/MudBlazor.min.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Derde BV\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"61000003\"", html, StringComparison.Ordinal);
+        Assert.Contains("Wij willen twee leerwerkplekken bieden.", text, StringComparison.Ordinal);
+        await using var db = await app.DbFactory.CreateDbContextAsync();
+        Assert.False(await db.Applications.AnyAsync(a => a.CompanyName == "Derde BV"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/n/99vantwente")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Posts_with_the_hidden_field_filled_count_towards_the_limit()
+    {
+        using var app = new StrictApp();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var robot = PublicApplicationTests.ValidForm("62000001", "Robot BV");
+        robot["fax"] = "+31 00 000 0000";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, new(robot))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, new(robot))).StatusCode);
+        var person = await PostAsync(client, PublicApplicationTests.ValidForm("62000002", "Mens BV"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, person.StatusCode);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

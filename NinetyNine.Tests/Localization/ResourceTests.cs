@@ -65,6 +65,60 @@ public sealed partial class ResourceTests
         AssertNoneMissing(keys.Where(key => !ui.ContainsKey(key)));
     }
 
+    [Fact]
+    public void Counts_have_a_singular_and_a_plural_and_no_lazy_plurals_are_left()
+    {
+        foreach (var file in new[] { "NinetyNine.Web/Resources/SharedResource", "NinetyNine.Domain/Resources/Messages" })
+        {
+            foreach (var culture in new[] { ".resx", ".en.resx" })
+            {
+                var lazy = Read(file + culture).Where(pair => LazyPlural().IsMatch(pair.Value)).Select(pair => $"{pair.Key}: {pair.Value}").ToList();
+                Assert.True(lazy.Count == 0, $"{file}{culture}:\n" + string.Join("\n", lazy));
+            }
+        }
+
+        var ui = Read("NinetyNine.Web/Resources/SharedResource.resx");
+        var plurals = SourceFiles("NinetyNine.Web", "*.razor", "*.cs")
+            .SelectMany(text => PluralKey().Matches(text).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        Assert.Contains("BoardPage.EmployerCount", plurals);
+        AssertNoneMissing(plurals.SelectMany(key => new[] { key + ".One", key + ".Other" }).Where(key => !ui.ContainsKey(key)));
+    }
+
+    [Theory]
+    [InlineData("nl-NL", 1, "1 adviseur", "1 werkgever betrokken", "1 aanmelding wacht op een besluit van de kerngroep.")]
+    [InlineData("nl-NL", 2, "2 adviseurs", "2 werkgevers betrokken", "2 aanmeldingen wachten op een besluit van de kerngroep.")]
+    [InlineData("en-GB", 1, "1 advisor", "1 employer involved", "1 application is waiting for a decision of the core group.")]
+    [InlineData("en-GB", 2, "2 advisors", "2 employers involved", "2 applications are waiting for a decision of the core group.")]
+    public void A_count_reads_as_singular_or_plural_in_both_languages(string culture, int count, string advisors, string employers, string applications)
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.LocalizationServiceCollectionExtensions.AddLocalization(services, o => o.ResourcesPath = "Resources");
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var localizer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<NinetyNine.Web.SharedResource>>(provider);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(advisors, NinetyNine.Web.Components.Plurals.Plural(localizer, "ThemeGroup.AdvisorCount", count));
+            Assert.Equal(employers, NinetyNine.Web.Components.Plurals.Plural(localizer, "BoardPage.EmployerCount", count));
+            Assert.Equal(applications, NinetyNine.Web.Components.Plurals.Plural(localizer, "Dashboard.ApplicationsForCoreGroup", count));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [GeneratedRegex(@"\w\((s|en)\)")]
+    private static partial Regex LazyPlural();
+
+    [GeneratedRegex(@"\.Plural\(""([A-Za-z_]+\.?[A-Za-z_]+)""")]
+    private static partial Regex PluralKey();
+
     private static void AssertNoneMissing(IEnumerable<string> missing)
     {
         var list = missing.ToList();

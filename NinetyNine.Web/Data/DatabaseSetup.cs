@@ -21,6 +21,9 @@ public static class DatabaseSetup
         var connectionString = ResolveConnectionString(configuration, environment);
         services.AddDbContextFactory<NinetyNineDb>(options => options
             .UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            // SQLite's table rebuilds switch foreign keys off outside the migration's transaction, as SQLite requires;
+            // that is expected and no reason for a warning at every start with a new database.
+            .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
             .AddInterceptors(new SqlitePragmas()));
         return services;
     }
@@ -48,7 +51,7 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Where the app keeps its files (database, sign-in keys): <c>NinetyNine:DataDirectory</c>, else the repository's <c>data/</c>.</summary>
+    /// <summary>Where the app keeps its files (sign-in keys, the file sender's emails; the database has its own connection string): <c>NinetyNine:DataDirectory</c>, else the repository's <c>data/</c>.</summary>
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["NinetyNine:DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)

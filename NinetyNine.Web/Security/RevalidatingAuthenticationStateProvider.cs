@@ -20,11 +20,27 @@ public sealed class RevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        ValidateAsync(authenticationState, cancellationToken);
+
+    /// <summary>
+    /// One round of checks. A session that closes while its check runs cancels it: that is an ordinary close, not an
+    /// error (the base class would log any exception as one), so the round just ends.
+    /// </summary>
+    internal async Task<bool> ValidateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var current = await CurrentPrincipalAsync(scope.ServiceProvider, authenticationState.User, options.Value, cancellationToken);
+        ClaimsPrincipal? current;
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            current = await CurrentPrincipalAsync(scope.ServiceProvider, authenticationState.User, options.Value, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
+
         if (current is null)
         {
             return false;

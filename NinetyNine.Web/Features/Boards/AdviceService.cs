@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NinetyNine.Domain.Boards;
 using NinetyNine.Domain.Common;
+using NinetyNine.Domain.Networks;
 using NinetyNine.Web.Data;
 using NinetyNine.Web.Security;
 
@@ -27,6 +28,9 @@ public sealed record AdviceRequest(Guid BoardId, Guid CardId, string GroupName, 
     string Question, string AskedBy, DateTimeOffset AskedAt, string? Answer, string? AnsweredBy, DateTimeOffset? AnsweredAt)
 {
     public bool IsOpen => Answer is null;
+
+    /// <summary>Still open and its card's due date has passed (in the network's own time zone); set by the service.</summary>
+    public bool IsLate { get; init; }
 }
 
 /// <summary>
@@ -35,7 +39,7 @@ public sealed record AdviceRequest(Guid BoardId, Guid CardId, string GroupName, 
 /// it is kept on the card, written in the board's history and seen live by everyone with the board open.
 /// </summary>
 public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, BoardService boards,
-    IValidator<AdviceAnswerForm> validator, ILogger<AdviceService> logger)
+    IValidator<AdviceAnswerForm> validator, ILogger<AdviceService> logger, TimeProvider time)
 {
     public async Task<IReadOnlyList<AdviceRequest>> QueueAsync(CurrentMember member, CancellationToken cancellationToken = default)
     {
@@ -45,12 +49,17 @@ public sealed class AdviceService(IDbContextFactory<NinetyNineDb> dbFactory, Boa
         var groups = await db.ThemeGroups.AsNoTracking().Where(g => g.NetworkId == member.NetworkId)
             .ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var boardsOfNetwork = await db.Boards.AsNoTracking().AsSplitQuery().Where(b => b.NetworkId == member.NetworkId).ToListAsync(cancellationToken);
+        var timeZone = await db.Networks.AsNoTracking().Where(n => n.Id == member.NetworkId).Select(n => n.TimeZoneId).SingleAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(Network.LocalNow(time, timeZone));
         // Every question stays in the queue with its answer, earlier ones too; an open question on an archived card has no one to answer.
         var requests = boardsOfNetwork.SelectMany(b => b.Cards.SelectMany(c => c.EarlierLegalAdvice.Append(c.LegalAdvice)
             .OfType<LegalAdvice>()
             .Where(a => !(c.IsArchived && a.IsOpen))
             .Select(a => new AdviceRequest(b.Id.Value, c.Id.Value, groups.GetValueOrDefault(b.ThemeGroupId, "?"), c.Fields.Title, c.Fields.Description,
-                c.Fields.DueOn, a.Question, a.AskedBy, a.AskedAt, a.Answer, a.AnsweredBy, a.AnsweredAt))));
+                c.Fields.DueOn, a.Question, a.AskedBy, a.AskedAt, a.Answer, a.AnsweredBy, a.AnsweredAt)
+            {
+                IsLate = a.IsOpen && c.Fields.DueOn is { } due && due < today,
+            })));
         return [.. requests.OrderBy(r => r.IsOpen ? 0 : 1).ThenByDescending(r => r.IsOpen ? r.AskedAt : r.AnsweredAt)];
     }
 

@@ -83,6 +83,14 @@ public sealed class BoardService(IDbContextFactory<NinetyNineDb> dbFactory, Live
     }
 
     /// <summary>The board of a theme group (opened with the default columns on first use); null when the person may not see it.</summary>
+    /// <summary>Whether the member's network has this theme group at all (a page tells "not found" from "no access").</summary>
+    public async Task<bool> ThemeGroupExistsAsync(CurrentMember member, ThemeGroupId groupId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ThemeGroups.AsNoTracking().AnyAsync(g => g.Id == groupId && g.NetworkId == member.NetworkId, cancellationToken);
+    }
+
     public async Task<Guid?> BoardOfAsync(CurrentMember member, ThemeGroupId groupId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);

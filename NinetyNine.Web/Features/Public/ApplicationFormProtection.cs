@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Localization;
@@ -7,36 +7,23 @@ using Microsoft.Extensions.Localization;
 namespace NinetyNine.Web.Features.Public;
 
 /// <summary>
-/// Guards the one anonymous write. The form's endpoint carries the limits as metadata (<see cref="ApplyPage"/>:
-/// <c>[EnableRateLimiting(Policy)]</c> and <c>[RequestSizeLimit(MaxBodyBytes)]</c>), so routing applies them to every
-/// spelling of its address (trailing slash, capitals). Posts are limited per client address
-/// (<c>Applications:SubmissionsPerHour</c>, default 5; behind a proxy the address the proxy forwarded, see
-/// <see cref="Security.HttpHardening"/>) and bodies to 64 KB. The honeypot lives in the form itself.
+/// Guards the one anonymous write. The form's endpoint carries its body limit as metadata (<see cref="ApplyPage"/>:
+/// <c>[RequestSizeLimit(MaxBodyBytes)]</c>), so routing applies it to every spelling of its address (trailing slash,
+/// capitals); bodies are limited to 64 KB. The submission limit is counted by the form itself through
+/// <see cref="ApplicationFormThrottle"/>: only accepted applications and posts with the honeypot filled count, so an
+/// applicant who makes a few mistakes is never locked out, and a limited post gets the form back with its input.
 /// </summary>
 public static class ApplicationFormProtection
 {
-    public const string Policy = "application-form";
     public const long MaxBodyBytes = 64 * 1024;
     public const int DefaultSubmissionsPerHour = 5;
 
     public static IServiceCollection AddApplicationFormProtection(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Applications:SubmissionsPerHour", DefaultSubmissionsPerHour);
-        return services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Reading the form costs nothing worth limiting; every post counts, valid or not, so a robot cannot probe for free.
-            o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = TimeSpan.FromHours(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
-            o.OnRejected = (context, cancellationToken) =>
-                WriteMessageAsync(context.HttpContext, "Apply.TooMany", cancellationToken);
-        });
+        services.AddSingleton(sp => new ApplicationFormThrottle(sp.GetRequiredService<TimeProvider>(), permits));
+        // The app's rate limiter (other features add their policies to it, e.g. the set-up page).
+        return services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>
@@ -75,5 +62,67 @@ public static class ApplicationFormProtection
             $"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>NinetyNine</title></head>"
             + $"<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><p>{WebUtility.HtmlEncode(message)}</p></body></html>",
             cancellationToken);
+    }
+}
+
+/// <summary>
+/// Counts, per client address and over the last hour, the applications accepted from it and the posts that filled in
+/// the honeypot. The form asks <see cref="IsLimited"/> before it applies and <see cref="Count"/> after; two posts racing
+/// past the check at the same moment may both get through, which a limit against floods can live with.
+/// </summary>
+public sealed class ApplicationFormThrottle(TimeProvider time, int permitsPerHour)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _counted = new(StringComparer.Ordinal);
+
+    public int PermitsPerHour => permitsPerHour;
+
+    public bool IsLimited(string client)
+    {
+        if (!_counted.TryGetValue(client, out var times))
+        {
+            return false;
+        }
+
+        lock (times)
+        {
+            Forget(times);
+            return times.Count >= permitsPerHour;
+        }
+    }
+
+    public void Count(string client)
+    {
+        var times = _counted.GetOrAdd(client, _ => new Queue<DateTimeOffset>());
+        lock (times)
+        {
+            Forget(times);
+            times.Enqueue(time.GetUtcNow());
+        }
+
+        // Addresses that went quiet are dropped, so the table does not grow with every address ever seen.
+        if (_counted.Count > 10_000)
+        {
+            foreach (var (key, queue) in _counted)
+            {
+                lock (queue)
+                {
+                    Forget(queue);
+                    if (queue.Count == 0)
+                    {
+                        _counted.TryRemove(key, out _);
+                    }
+                }
+            }
+        }
+    }
+
+    private void Forget(Queue<DateTimeOffset> times)
+    {
+        var cutoff = time.GetUtcNow() - Window;
+        while (times.Count > 0 && times.Peek() <= cutoff)
+        {
+            times.Dequeue();
+        }
     }
 }

@@ -1,6 +1,16 @@
 // Small page actions without inline handlers (the Content-Security-Policy allows no inline script): an element with
 // data-action="reload" reloads the page (the "connection lost" message), data-action="print" prints it (the minutes).
 document.addEventListener('click', event => {
+    // A link of an error summary moves focus into its field (a fragment link alone only scrolls).
+    const link = event.target instanceof Element ? event.target.closest('a[data-focus-target]') : null;
+    const field = link ? document.getElementById(link.dataset.focusTarget) : null;
+    if (field) {
+        event.preventDefault();
+        field.scrollIntoView({ block: 'center' });
+        field.focus();
+        return;
+    }
+
     const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
     if (!target) {
         return;
@@ -47,4 +57,13 @@ document.addEventListener('click', event => {
     const stop = () => { speed = 0; };
     document.addEventListener('drop', stop);
     document.addEventListener('dragend', stop);
+})();
+
+// A statically rendered page can name the element that should have focus when it loads (the error summary of a form
+// after a failed post), so keyboard and screen-reader users land on what went wrong.
+(() => {
+    const focusTarget = document.querySelector('[data-focus-on-load]');
+    if (focusTarget instanceof HTMLElement) {
+        focusTarget.focus();
+    }
 })();

@@ -15,8 +15,12 @@ public static class MeetingCalendar
         ArgumentNullException.ThrowIfNull(baseUri);
         var calendar = new Ical.Net.Calendar { ProductId = "-//NinetyNine//Kerngroep//NL" };
         calendar.AddProperty("X-WR-CALNAME", Line($"{title} {networkName}"));
-        calendar.AddTimeZone(new VTimeZone(timeZoneId));
-        foreach (var meeting in meetings)
+        // The zone with its STANDARD and DAYLIGHT rules (RFC 5545 requires at least one): without them Outlook may refuse
+        // the file or shift the time. Rules from a year before the earliest meeting on are enough for every event in it.
+        var list = meetings.ToList();
+        var earliest = list.Count == 0 ? DateTime.UtcNow : list.Min(m => m.StartsAt);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(timeZoneId, earliest.AddYears(-1), includeHistoricalData: false));
+        foreach (var meeting in list)
         {
             var link = new Uri(baseUri, $"meetings/{meeting.Id}");
             var calendarEvent = new CalendarEvent
