@@ -61,8 +61,7 @@ public sealed class KillRestartNotesTests(BrowserFixture browser)
             // by the person's click on "reload", and offers the text back.
             await server.StartAsync();
             var restored = page.Locator(".mud-snackbar").Filter(new() { HasTextString = "Niet opgeslagen tekst teruggezet" });
-            var reload = page.Locator("#components-reconnect-modal.components-reconnect-rejected > .components-reconnect-rejected a[data-action=reload], "
-                + "#components-reconnect-modal.components-reconnect-failed > .components-reconnect-failed a[data-action=reload]");
+            var reload = page.Locator("#components-reconnect-modal[data-state=failed] a[data-action=reload]");
             await restored.Or(reload).First.WaitForAsync(new() { Timeout = 60_000 });
             if (!await restored.IsVisibleAsync())
             {

@@ -10,6 +10,18 @@ namespace NinetyNine.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // First, before any operation that makes SQLite rebuild a table (the ActionItems key below): a plain column
+            // and the statement that fills it.
+            migrationBuilder.AddColumn<bool>(
+                name: "HoldsOpenActions",
+                table: "AgendaItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Items of open actions made before this migration carry the app's own title (in Dutch or English).
+            migrationBuilder.Sql("UPDATE AgendaItems SET HoldsOpenActions = 1 WHERE Title IN ('Openstaande actiepunten van het vorige overleg', 'Open action items of the previous meeting');");
+
             migrationBuilder.DropPrimaryKey(
                 name: "PK_ActionItems",
                 table: "ActionItems");
@@ -30,16 +42,6 @@ namespace NinetyNine.Web.Data.Migrations
                 table: "AgendaTopics",
                 type: "INTEGER",
                 nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "HoldsOpenActions",
-                table: "AgendaItems",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            // Items of open actions made before this migration carry the app's own title (in Dutch or English).
-            migrationBuilder.Sql("UPDATE AgendaItems SET HoldsOpenActions = 1 WHERE Title IN ('Openstaande actiepunten van het vorige overleg', 'Open action items of the previous meeting');");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_ActionItems",

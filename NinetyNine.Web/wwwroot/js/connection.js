@@ -19,8 +19,14 @@
 
     // The event is dispatched on the indicator and does not bubble: caught on the way down.
     document.addEventListener('components-reconnect-state-changed', event => {
-        circuit = states[event.detail && event.detail.state] || circuit;
+        const detail = event.detail && event.detail.state;
+        circuit = states[detail] || circuit;
         render();
+        // The server is back but no longer knows this page (it restarted): load the page again at once, as Blazor's
+        // own reconnect screen would. What was typed and not yet saved is kept in the browser and offered back.
+        if (detail === 'rejected') {
+            location.reload();
+        }
     }, true);
     window.addEventListener('offline', render);
     window.addEventListener('online', () => { if (circuit === null) circuit = 'connected'; render(); });
