@@ -114,6 +114,26 @@ public sealed class CardDialogTests : MudTestContext, IClassFixture<AppFactory>
     }
 
     [Fact]
+    public void A_preset_stakeholder_is_said_in_the_readers_language_and_a_typed_one_as_typed()
+    {
+        var fields = new CardFieldsState("Banenmarkt", "", null, null, [], ["gemeente", "SW-bedrijf", "Rotary Almelo"], [], FundingStatus.NotNeeded, null, null);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-GB");
+            var english = Render<CardFieldsView>(p => p.Add(c => c.Fields, fields).Add(c => c.People, People).Add(c => c.Employers, Employers));
+            Assert.Equal(["municipality", "sheltered employment company", "Rotary Almelo"], english.FindAll("[data-testid=card-stakeholders] .mud-chip").Select(Text));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
+        var dutch = Render<CardFieldsView>(p => p.Add(c => c.Fields, fields).Add(c => c.People, People).Add(c => c.Employers, Employers));
+        Assert.Equal(["gemeente", "SW-bedrijf", "Rotary Almelo"], dutch.FindAll("[data-testid=card-stakeholders] .mud-chip").Select(Text));
+    }
+
+    [Fact]
     public void With_no_funding_needed_no_funder_or_amount_is_shown()
     {
         var fields = new CardFieldsState("Banenmarkt", "", null, null, [], [], [], FundingStatus.NotNeeded, Fietsfabriek, 2500m);

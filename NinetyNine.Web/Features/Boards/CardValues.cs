@@ -26,6 +26,17 @@ public static class CardValues
     public static string Employers(IEnumerable<Guid> ids, IReadOnlyList<Choice> employers) =>
         Join(ids.Select(id => EmployerName(id, employers)));
 
+    /// <summary>
+    /// A stakeholder as the reader says it: the presets the form offers (<see cref="CardFields.CommonStakeholders"/>) are
+    /// stored by their key and said in the reader's language; a stakeholder someone typed is shown as typed.
+    /// </summary>
+    public static string Stakeholder(string stakeholder, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var preset = CardFields.CommonStakeholders.FirstOrDefault(p => string.Equals(p, stakeholder, StringComparison.OrdinalIgnoreCase));
+        return preset is null ? stakeholder : localizer[$"Stakeholder.{preset}"];
+    }
+
     public static string Funding(FundingStatus status, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
