@@ -45,7 +45,7 @@ public sealed class BoardPhoneTests(BrowserFixture browser)
         await Expect(page.Locator("[data-testid=board-ready]")).ToBeVisibleAsync();
 
         var tile = page.Locator("[data-testid=column-0] article[data-testid^=card-]", new() { HasTextString = title });
-        var button = tile.Locator("[data-testid=card-menu-button]");
+        var button = tile.Locator("[data-testid=card-menu] button");
         await Expect(button).ToContainTextAsync("Verplaatsen");
         await Expect(tile.Locator("[data-testid=drag-handle]")).ToBeHiddenAsync();
         var size = (await button.BoundingBoxAsync())!;
