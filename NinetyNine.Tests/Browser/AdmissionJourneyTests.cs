@@ -75,7 +75,8 @@ public sealed class AdmissionJourneyTests(BrowserFixture browser)
         await Expect(sanne.Locator("[data-testid=decision-record]")).ToContainTextAsync("Twee werkplekken");
         await Expect(sanne.Locator("[data-testid=sent-emails]")).ToContainTextAsync("sem@steigerbouwvandijk.example");
         // "Toegelaten" has its own colour, not the orange of "Geagendeerd".
-        Assert.NotEqual(scheduledColour, await sanne.Locator("[data-testid=application-status]").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        // (Waited for: the chip's colour changes with a transition.)
+        await Expect(sanne.Locator("[data-testid=application-status]")).Not.ToHaveCSSAsync("background-color", scheduledColour);
         // The sent emails are a list without bullets hanging outside their card.
         var sent = sanne.Locator("[data-testid=sent-emails]");
         Assert.Equal("none", await sent.EvaluateAsync<string>("e => getComputedStyle(e).listStyleType"));
