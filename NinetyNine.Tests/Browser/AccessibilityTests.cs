@@ -55,6 +55,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/onboarding")]
     [InlineData("/onboarding/template")]
     [InlineData("/advice")]
+    [InlineData("/members/people")]
+    [InlineData("/profile")]
     public async Task Signed_in_pages_have_no_serious_violation(string path)
     {
         var page = await browser.SignInAsync(AppFactory.Coordinator);

@@ -36,8 +36,10 @@ public sealed partial class RealNetworkJourneyTests(BrowserFixture browser)
         var founder = await NewPageAsync();
         await founder.GotoAsync(baseUrl + "/");
         await founder.WaitForURLAsync(baseUrl + "/setup");
+        await AccessibilityTests.AssertNoSeriousViolationAsync(founder, "/setup (code)");
         await founder.FillAsync("#code", code);
         await founder.ClickAsync("[data-testid=setup-code-submit]");
+        await AccessibilityTests.AssertNoSeriousViolationAsync(founder, "/setup (form)");
         await founder.FillAsync("#name", "99vanUtrecht");
         await founder.FillAsync("#slug", "99van-utrecht");
         await founder.FillAsync("#region", "Utrecht");
