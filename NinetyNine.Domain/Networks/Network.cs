@@ -331,6 +331,10 @@ public sealed class Network : IAggregateRoot
     public bool HasRole(PersonId personId, NetworkRole role) =>
         _roles.Any(r => r.IsCurrent && r.PersonId == personId && r.Role == role);
 
+    /// <summary>The person is the network's coordinator now and still active (what every coordinator-only screen asks).</summary>
+    public bool IsActiveCoordinator(PersonId personId) =>
+        HasRole(personId, NetworkRole.Coordinator) && _people.Any(p => p.Id == personId && p.IsActive);
+
     public IReadOnlyList<NetworkRole> RolesOf(PersonId personId) =>
         [.. _roles.Where(r => r.IsCurrent && r.PersonId == personId).Select(r => r.Role).Order()];
 

@@ -86,4 +86,18 @@ public class NetworkSettingsTests
         network.EmployerLeaves(sample.Bakery.Id, Today);
         ThrowsCode("Network.EmployerLeft", () => network.SetListed(sample.Bakery.Id, true));
     }
+
+    [Fact]
+    public void Only_the_current_coordinator_while_active_counts_as_coordinator()
+    {
+        var sample = SampleNetwork.Create();
+        var network = sample.Network;
+        Assert.True(network.IsActiveCoordinator(sample.Coordinator.Id));
+        Assert.False(network.IsActiveCoordinator(sample.Baker.Id));
+
+        network.AppointCoordinator(sample.Baker.Id, Today);
+
+        Assert.True(network.IsActiveCoordinator(sample.Baker.Id));
+        Assert.False(network.IsActiveCoordinator(sample.Coordinator.Id));
+    }
 }

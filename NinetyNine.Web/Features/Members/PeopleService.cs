@@ -183,7 +183,7 @@ public sealed class PeopleService(IDbContextFactory<NinetyNineDb> dbFactory, Inv
 
     private void EnsureCoordinator(Network network, CurrentMember member)
     {
-        if (!network.HasRole(member.PersonId, NetworkRole.Coordinator) || !network.PersonById(member.PersonId).IsActive)
+        if (!network.IsActiveCoordinator(member.PersonId))
         {
             logger.LogWarning("Refused the people screen to someone who is not the network's coordinator");
             throw new ForbiddenException();

@@ -102,7 +102,7 @@ public sealed class SettingsService(IDbContextFactory<NinetyNineDb> dbFactory, I
         ArgumentNullException.ThrowIfNull(member);
         var query = tracked ? db.Networks : db.Networks.AsNoTracking();
         var network = await query.SingleAsync(n => n.Id == member.NetworkId, cancellationToken);
-        if (!network.HasRole(member.PersonId, NetworkRole.Coordinator) || !network.PersonById(member.PersonId).IsActive)
+        if (!network.IsActiveCoordinator(member.PersonId))
         {
             logger.LogWarning("Refused the network settings to someone who is not the network's coordinator");
             throw new ForbiddenException();
